@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One-time (and repeatable) set-up: system packages, the ONNX Runtime library from npm, the models,
+# and a Release build. Safe to run again: each step skips what is already in place.
+set -euo pipefail
+cd "$(dirname "$0")"
+say() { printf '==> %s\n' "$*"; }
+
+# --- System packages (Debian) -------------------------------------------------------------------
+# libturbojpeg0/libpng16-16: image decoding. python3-*: only for regenerating reference fixtures and
+# the side-by-side benchmark script, never at run time. chromium: browser tests of the HTML pages.
+apt_packages=(libturbojpeg0 libpng16-16 python3-numpy python3-scipy python3-sklearn chromium)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing system packages: ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- npm pieces: ONNX Runtime native library ----------------------------------------------------
+# onnxruntime-node's install script downloads extra binaries, which fails offline; the CPU library we
+# need is inside the package itself, so scripts are skipped.
+ort_lib=tools/npm/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1
+ort_sha=733854c3d7ce45256cc1c22cd4a30373247e1f7b7de8f40beab24211ef8e2a76
+if [ ! -f "$ort_lib" ] || ! echo "$ort_sha  $ort_lib" | sha256sum -c --status; then
+  say "installing npm packages (onnxruntime-node)"
+  (cd tools/npm && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
+echo "$ort_sha  $ort_lib" | sha256sum -c --status || { echo "setup: $ort_lib does not match its pinned sha256" >&2; exit 1; }
+
+# --- Build -----------------------------------------------------------------------------------------
+say "building (Release)"
+dotnet build FaceEval.sln -c Release --nologo -v quiet
+say "ready: ./faceeval --help"
