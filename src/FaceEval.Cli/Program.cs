@@ -8,6 +8,7 @@ var root = new RootCommand("FaceEval: evaluate and tune face recognition and fac
     ScoreCommand.Create(),
     RunCommand.Create(),
     SweepCommand.Create(),
+    GateCommand.Create(),
     AlgorithmsCommand.Create(),
 };
 

@@ -36,8 +36,7 @@ public sealed record EvalConfig
     /// <summary>Per parameter name, the algorithm and range that `faceeval sweep --param NAME` uses by default.</summary>
     public IReadOnlyDictionary<string, SweepDefaults> Sweeps { get; init; } = new Dictionary<string, SweepDefaults>();
 
-    /// <summary>The gate section, read by the gate command.</summary>
-    public JsonElement? Gates { get; init; }
+    public GateConfig Gates { get; init; } = new();
 
     /// <summary>Folder of the file this was read from; relative paths resolve against it.</summary>
     [JsonIgnore]
