@@ -8,23 +8,28 @@ namespace FaceEval.Core.Metrics;
 /// </summary>
 /// <remarks>
 /// ARI, AMI and NMI (arithmetic mean), FMI, homogeneity, completeness and V-measure (beta 1) equal
-/// scikit-learn 1.2.1 on the same inputs, degenerate cases included:
-/// <list type="bullet">
-/// <item>No scored face: ARI, AMI, NMI, homogeneity, completeness, V-measure 1; FMI 0.</item>
-/// <item>One face, or truth and prediction both a single cluster: ARI, AMI, NMI 1; FMI 0 for one face
-/// (no pairs) and 1 otherwise.</item>
-/// <item>Exactly one side a single cluster: ARI, AMI, NMI, FMI 0 (ARI 1 if the other side also has no
-/// differing pairs); homogeneity 1 when the truth is one person, completeness 1 when the prediction is.</item>
-/// <item>All singletons on one side only: ARI, AMI, NMI, FMI 0.</item>
-/// <item>Identical partitions: AMI 1. For two faces that are both singletons scikit-learn returns 0 here
-/// by rounding noise (its E[MI] equals H); we return 1 as it does for three or more.</item>
-/// </list>
+/// scikit-learn 1.2.1 on the same inputs (unassigned faces turned into singleton labels, unlabelled faces
+/// dropped). FMI is sqrt(pairwise precision x pairwise recall), and 0 when no pair is together in both.
 /// Pairwise metrics count unordered pairs of scored faces: precision = pairs together in both / pairs
-/// together in the prediction, recall = the same / pairs together in the truth. With no predicted pairs
-/// (all singletons) precision is 1 (no wrong merge was made); with no truth pairs recall is 1; F1 is the
-/// harmonic mean, 0 when both are 0. BCubed precision and recall average over faces the share of the
-/// face's cluster (resp. person) that shares its person (resp. cluster), the face itself included; with
-/// no scored face every pairwise and BCubed value is 1.
+/// together in the prediction, recall = the same / pairs together in the truth. With no predicted pair
+/// (all singletons) precision is 1, as no wrong merge was made; with no truth pair recall is 1; F1 is
+/// their harmonic mean, 0 when both are 0. BCubed precision (recall) averages over faces the share of the
+/// face's cluster (person) that shares its person (cluster), the face itself included.
+/// <para>Degenerate cases:</para>
+/// <list type="bullet">
+/// <item>No scored face: every ratio 1 except FMI 0; counts, rates and shares 0 (as scikit-learn does
+/// for empty labellings).</item>
+/// <item>One scored face, or both sides all singletons: everything 1 except FMI 0 (no pair). For two
+/// faces both singletons scikit-learn's AMI is 0 by rounding (its E[MI] equals both entropies); we return
+/// 1 as it does from three faces on, because the partitions are identical.</item>
+/// <item>Both sides one cluster of two or more faces: everything 1.</item>
+/// <item>Prediction one cluster, truth several people: ARI, AMI, NMI, homogeneity and V-measure 0;
+/// completeness and pairwise recall 1.</item>
+/// <item>Truth one person, prediction several clusters: ARI, AMI, NMI, completeness and V-measure 0;
+/// homogeneity and pairwise precision 1.</item>
+/// <item>Prediction all singletons, truth with some person of two faces: ARI, AMI (up to 1e-16), FMI and
+/// pairwise recall 0; homogeneity, pairwise precision and BCubed precision 1 (NMI is not 0).</item>
+/// </list>
 /// </remarks>
 public static class ClusteringScorer
 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using FaceEval.Core.Errors;
 
 namespace FaceEval.Core.Metrics;
@@ -107,34 +108,66 @@ public sealed class ContingencyTable
             maxPredicted = Math.Max(maxPredicted, predicted[i]);
         }
 
-        // Pass 1: dense row and real-column ids in order of first appearance among scored faces.
-        var rowIndex = new LabelIndex(maxTruth, n);
-        var columnIndex = new LabelIndex(maxPredicted, n);
-        var faceRow = new int[n];
-        var faceColumn = new int[n];
-        var rowLabels = new List<int>();
-        var columnLabels = new List<int>();
-        var scored = 0;
-        var unassigned = 0;
-        for (var i = 0; i < n; i++)
+        // Scratch arrays come from the shared pool: a sweep scores thousands of labellings and would
+        // otherwise churn the large-object heap.
+        var pool = ArrayPool<int>.Shared;
+        var faceRow = pool.Rent(n);
+        var faceColumn = pool.Rent(n);
+        try
         {
-            if (truth[i] == -1)
+            // Pass 1: dense row and real-column ids in order of first appearance among scored faces.
+            var rowIndex = new LabelIndex(maxTruth, n);
+            var columnIndex = new LabelIndex(maxPredicted, n);
+            var rowLabels = new List<int>();
+            var columnLabels = new List<int>();
+            var scored = 0;
+            var unassigned = 0;
+            for (var i = 0; i < n; i++)
             {
-                continue;
+                if (truth[i] == -1)
+                {
+                    continue;
+                }
+
+                faceRow[scored] = rowIndex.GetOrAdd(truth[i], rowLabels);
+                if (predicted[i] == -1)
+                {
+                    faceColumn[scored] = -1;
+                    unassigned++;
+                }
+                else
+                {
+                    faceColumn[scored] = columnIndex.GetOrAdd(predicted[i], columnLabels);
+                }
+
+                scored++;
             }
 
-            faceRow[scored] = rowIndex.GetOrAdd(truth[i], rowLabels);
-            faceColumn[scored] = predicted[i] == -1 ? -1 : columnIndex.GetOrAdd(predicted[i], columnLabels);
-            if (predicted[i] == -1)
+            var clusters = columnLabels.Count;
+            for (var u = 0; u < unassigned; u++)
             {
-                unassigned++;
+                columnLabels.Add(-1);
             }
 
-            scored++;
+            var (cells, rowCellStart, rowSums, columnSums) =
+                Tabulate(faceRow.AsSpan(0, scored), faceColumn.AsSpan(0, scored), rowLabels.Count, clusters, unassigned);
+            return new ContingencyTable(cells, rowCellStart, rowSums, columnSums, rowLabels.ToArray(),
+                columnLabels.ToArray(), clusters, rowIndex);
         }
+        finally
+        {
+            pool.Return(faceRow);
+            pool.Return(faceColumn);
+        }
+    }
 
-        var rows = rowLabels.Count;
-        var clusters = columnLabels.Count;
+    // Counting sort of faces by row, then equal columns merged within each row through a per-column
+    // "last row seen" marker: O(faces + rows + columns), no hashing. Unassigned faces (column -1) get
+    // the singleton columns after the real ones.
+    private static (ContingencyCell[] Cells, int[] RowCellStart, int[] RowSums, int[] ColumnSums) Tabulate(
+        ReadOnlySpan<int> faceRow, Span<int> faceColumn, int rows, int clusters, int unassigned)
+    {
+        var scored = faceRow.Length;
         var columns = clusters + unassigned;
         var rowSums = new int[rows];
         var columnSums = new int[columns];
@@ -150,64 +183,74 @@ public sealed class ContingencyTable
             columnSums[faceColumn[f]]++;
         }
 
-        for (var u = 0; u < unassigned; u++)
-        {
-            columnLabels.Add(-1);
-        }
-
-        // Pass 2: counting sort of faces by row, then merge equal columns within each row using a
-        // per-column "last row seen" marker, so the whole build stays O(n + rows + columns).
-        var rowStart = new int[rows + 1];
-        for (var r = 0; r < rows; r++)
-        {
-            rowStart[r + 1] = rowStart[r] + rowSums[r];
-        }
-
-        var cursor = rowStart.AsSpan(0, rows).ToArray();
-        var byRow = new int[scored];
-        for (var f = 0; f < scored; f++)
-        {
-            byRow[cursor[faceRow[f]]++] = faceColumn[f];
-        }
-
-        var lastRow = new int[columns];
-        Array.Fill(lastRow, -1);
-        var cellOf = new int[columns];
+        var pool = ArrayPool<int>.Shared;
         var rowCellStart = new int[rows + 1];
-        var counts = new int[scored];
-        var cellColumns = new int[scored];
-        var cellCount = 0;
-        for (var r = 0; r < rows; r++)
+        var cursor = pool.Rent(rows + 1);
+        var byRow = pool.Rent(scored);
+        var lastRow = pool.Rent(columns);
+        var cellOf = pool.Rent(columns);
+        var cellColumns = pool.Rent(scored);
+        var counts = pool.Rent(scored);
+        try
         {
-            rowCellStart[r] = cellCount;
-            for (var k = rowStart[r]; k < rowStart[r + 1]; k++)
+            cursor[0] = 0;
+            for (var r = 0; r < rows; r++)
             {
-                var c = byRow[k];
-                if (lastRow[c] != r)
+                cursor[r + 1] = cursor[r] + rowSums[r];
+            }
+
+            for (var f = 0; f < scored; f++)
+            {
+                byRow[cursor[faceRow[f]]++] = faceColumn[f];
+            }
+
+            // cursor[r] now holds the end of row r, i.e. the start of row r + 1.
+            Array.Fill(lastRow, -1, 0, columns);
+            var cellCount = 0;
+            var start = 0;
+            for (var r = 0; r < rows; r++)
+            {
+                rowCellStart[r] = cellCount;
+                var end = cursor[r];
+                for (var k = start; k < end; k++)
                 {
-                    lastRow[c] = r;
-                    cellOf[c] = cellCount;
-                    cellColumns[cellCount] = c;
-                    counts[cellCount] = 0;
-                    cellCount++;
+                    var c = byRow[k];
+                    if (lastRow[c] != r)
+                    {
+                        lastRow[c] = r;
+                        cellOf[c] = cellCount;
+                        cellColumns[cellCount] = c;
+                        counts[cellCount] = 0;
+                        cellCount++;
+                    }
+
+                    counts[cellOf[c]]++;
                 }
 
-                counts[cellOf[c]]++;
+                start = end;
             }
-        }
 
-        rowCellStart[rows] = cellCount;
-        var cellArray = new ContingencyCell[cellCount];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var k = rowCellStart[r]; k < rowCellStart[r + 1]; k++)
+            rowCellStart[rows] = cellCount;
+            var cells = new ContingencyCell[cellCount];
+            for (var r = 0; r < rows; r++)
             {
-                cellArray[k] = new ContingencyCell(r, cellColumns[k], counts[k]);
+                for (var k = rowCellStart[r]; k < rowCellStart[r + 1]; k++)
+                {
+                    cells[k] = new ContingencyCell(r, cellColumns[k], counts[k]);
+                }
             }
-        }
 
-        return new ContingencyTable(cellArray, rowCellStart, rowSums, columnSums, rowLabels.ToArray(),
-            columnLabels.ToArray(), clusters, rowIndex);
+            return (cells, rowCellStart, rowSums, columnSums);
+        }
+        finally
+        {
+            pool.Return(cursor);
+            pool.Return(byRow);
+            pool.Return(lastRow);
+            pool.Return(cellOf);
+            pool.Return(cellColumns);
+            pool.Return(counts);
+        }
     }
 
     /// <summary>Maps labels to dense ids: a flat array when labels are small, a dictionary otherwise.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FaceEval.Core.Metrics;
 
 /// <summary>
@@ -8,9 +10,10 @@ namespace FaceEval.Core.Metrics;
 /// </summary>
 internal static class ExpectedMutualInformation
 {
-    // The n_ij terms form a unimodal hypergeometric pmf; we walk outward from its mode and stop once a
-    // term falls this far below the peak. scikit-learn sums every term, but the dropped ones are below
-    // 1e-18 of the largest and change nothing at 1e-9.
+    // The n_ij terms follow a unimodal hypergeometric pmf. We evaluate it with lgamma-style log
+    // factorials once at the mode, step outward with the exact ratio of neighbouring terms, and stop
+    // once a term falls this far below the peak. scikit-learn sums every term, but the dropped ones
+    // are below 1e-18 of the largest and change nothing at 1e-12.
     private const double NegligibleRatio = 1e-18;
 
     public static double Compute(ReadOnlySpan<int> rowSums, ReadOnlySpan<int> columnSums, int n)
@@ -20,80 +23,105 @@ internal static class ExpectedMutualInformation
             return 0.0;
         }
 
-        var (aSizes, aCounts) = DistinctSizes(rowSums, n);
-        var (bSizes, bCounts) = DistinctSizes(columnSums, n);
-        var lf = LogFactorials.UpTo(n);
+        var (aSizes, aCounts) = DistinctSizes(rowSums);
+        var (bSizes, bCounts) = DistinctSizes(columnSums);
+        var tables = LogTables.UpTo(n);
+        var lf = tables.LogFactorial;
+        var log = tables.Log;
         double bigN = n;
-        var logN = Math.Log(bigN);
         var emi = 0.0;
         for (var i = 0; i < aSizes.Length; i++)
         {
             var a = aSizes[i];
-            var logA = Math.Log(a);
             for (var j = 0; j < bSizes.Length; j++)
             {
                 var b = bSizes[j];
-                var fixedPart = lf[a] + lf[b] + lf[n - a] + lf[n - b] - lf[n];
-                var logScale = logN - logA - Math.Log(b);
-                var lo = Math.Max(1, a + b - n);
+                var rest = n - a - b; // n_ij - rest faces are in neither the row nor the column
+                var logScale = log[n] - log[a] - log[b];
+                var lo = Math.Max(1, -rest);
                 var hi = Math.Min(a, b);
                 var mode = (int)Math.Clamp((a + 1L) * (b + 1L) / (n + 2L), lo, hi);
+                var peak = Math.Exp(lf[a] + lf[b] + lf[n - a] + lf[n - b] - lf[n]
+                                    - lf[mode] - lf[a - mode] - lf[b - mode] - lf[rest + mode]);
+                var floor = peak * NegligibleRatio;
 
                 var sum = 0.0;
-                var peak = 0.0;
-                for (var nij = mode; nij <= hi; nij++)
+                var p = peak;
+                for (var k = mode; ;)
                 {
-                    var p = Math.Exp(fixedPart - lf[nij] - lf[a - nij] - lf[b - nij] - lf[n - a - b + nij]);
-                    peak = Math.Max(peak, p);
-                    sum += nij / bigN * (logScale + Math.Log(nij)) * p;
-                    if (p < peak * NegligibleRatio)
+                    sum += k * (logScale + log[k]) * p;
+                    if (k == hi)
+                    {
+                        break;
+                    }
+
+                    p *= (double)(a - k) * (b - k) / ((double)(k + 1) * (rest + k + 1));
+                    k++;
+                    if (p < floor)
                     {
                         break;
                     }
                 }
 
-                for (var nij = mode - 1; nij >= lo; nij--)
+                p = peak;
+                for (var k = mode; k > lo;)
                 {
-                    var p = Math.Exp(fixedPart - lf[nij] - lf[a - nij] - lf[b - nij] - lf[n - a - b + nij]);
-                    sum += nij / bigN * (logScale + Math.Log(nij)) * p;
-                    if (p < peak * NegligibleRatio)
+                    p *= (double)k * (rest + k) / ((double)(a - k + 1) * (b - k + 1));
+                    k--;
+                    if (p < floor)
                     {
                         break;
                     }
+
+                    sum += k * (logScale + log[k]) * p;
                 }
 
-                emi += (double)aCounts[i] * bCounts[j] * sum;
+                emi += (double)aCounts[i] * bCounts[j] * sum / bigN;
             }
         }
 
         return emi;
     }
 
-    private static (int[] Sizes, int[] Counts) DistinctSizes(ReadOnlySpan<int> sums, int n)
+    private static (int[] Sizes, long[] Counts) DistinctSizes(ReadOnlySpan<int> sums)
     {
-        var histogram = new int[n + 1];
-        var distinct = 0;
+        var max = 0;
         foreach (var s in sums)
         {
-            if (histogram[s]++ == 0)
-            {
-                distinct++;
-            }
+            max = Math.Max(max, s);
         }
 
-        var sizes = new int[distinct];
-        var counts = new int[distinct];
-        var k = 0;
-        for (var s = 1; s <= n; s++)
+        var histogram = ArrayPool<int>.Shared.Rent(max + 1);
+        try
         {
-            if (histogram[s] > 0)
+            Array.Clear(histogram, 0, max + 1);
+            var distinct = 0;
+            foreach (var s in sums)
             {
-                sizes[k] = s;
-                counts[k] = histogram[s];
-                k++;
+                if (histogram[s]++ == 0)
+                {
+                    distinct++;
+                }
             }
-        }
 
-        return (sizes, counts);
+            var sizes = new int[distinct];
+            var counts = new long[distinct];
+            var k = 0;
+            for (var s = 1; s <= max; s++)
+            {
+                if (histogram[s] > 0)
+                {
+                    sizes[k] = s;
+                    counts[k] = histogram[s];
+                    k++;
+                }
+            }
+
+            return (sizes, counts);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(histogram);
+        }
     }
 }

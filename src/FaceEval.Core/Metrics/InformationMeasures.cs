@@ -7,7 +7,7 @@ internal static class InformationMeasures
     /// <summary>numpy's finfo(float64).eps (2^-52), not .NET's double.Epsilon (the smallest subnormal).</summary>
     public const double MachineEpsilon = 2.220446049250313e-16;
 
-    /// <summary>Entropy of a labelling given its cluster sizes; 0 for a single cluster.</summary>
+    /// <summary>Entropy of a labelling given its cluster sizes (summing to n); 0 for a single cluster.</summary>
     public static double Entropy(ReadOnlySpan<int> sizes, int n)
     {
         if (sizes.Length <= 1)
@@ -15,11 +15,12 @@ internal static class InformationMeasures
             return 0.0;
         }
 
-        var logN = Math.Log(n);
+        var log = LogTables.UpTo(n).Log;
+        var logN = log[n];
         var sum = 0.0;
         foreach (var s in sizes)
         {
-            sum += s / (double)n * (Math.Log(s) - logN);
+            sum += s / (double)n * (log[s] - logN);
         }
 
         return -sum;
@@ -34,14 +35,15 @@ internal static class InformationMeasures
 
         var rowSums = table.RowSums;
         var columnSums = table.ColumnSums;
+        var log = LogTables.UpTo(table.Scored).Log;
         double n = table.Scored;
-        var logN = Math.Log(n);
+        var logN = log[table.Scored];
         var mi = 0.0;
         foreach (var cell in table.Cells)
         {
             var share = cell.Count / n;
-            var outer = (long)rowSums[cell.Row] * columnSums[cell.Column];
-            var term = share * (Math.Log(cell.Count) - logN) + share * (-Math.Log(outer) + logN + logN);
+            var logOuter = log[rowSums[cell.Row]] + log[columnSums[cell.Column]];
+            var term = share * (log[cell.Count] - logN) + share * (-logOuter + logN + logN);
             if (Math.Abs(term) >= MachineEpsilon)
             {
                 mi += term;
