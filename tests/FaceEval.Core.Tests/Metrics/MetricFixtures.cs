@@ -22,15 +22,30 @@ internal static class MetricFixtures
                 ? l.EnumerateArray().Select(p => (p[0].GetInt32(), p[1].GetInt32())).ToArray()
                 : null;
             var name = c.GetProperty("name").GetString()!;
-            cases.Add(name, new MetricFixtureCase(
-                name,
-                c.GetProperty("truth").EnumerateArray().Select(e => e.GetInt32()).ToArray(),
-                c.GetProperty("predicted").EnumerateArray().Select(e => e.GetInt32()).ToArray(),
-                pairs,
-                c.GetProperty("expected").Clone()));
+            var (truth, predicted) = c.TryGetProperty("runs", out var runs)
+                ? Expand(runs)
+                : (Ints(c.GetProperty("truth")), Ints(c.GetProperty("predicted")));
+            cases.Add(name, new MetricFixtureCase(name, truth, predicted, pairs, c.GetProperty("expected").Clone()));
         }
 
         return cases;
+    }
+
+    private static int[] Ints(JsonElement array) => array.EnumerateArray().Select(e => e.GetInt32()).ToArray();
+
+    // Large cases are stored as [truth, predicted, count] runs.
+    private static (int[] Truth, int[] Predicted) Expand(JsonElement runs)
+    {
+        var truth = new List<int>();
+        var predicted = new List<int>();
+        foreach (var run in runs.EnumerateArray())
+        {
+            var count = run[2].GetInt32();
+            truth.AddRange(Enumerable.Repeat(run[0].GetInt32(), count));
+            predicted.AddRange(Enumerable.Repeat(run[1].GetInt32(), count));
+        }
+
+        return (truth.ToArray(), predicted.ToArray());
     }
 
     private static string Locate()
