@@ -3,6 +3,7 @@ using FaceEval.Core.Algorithms;
 using FaceEval.Core.Configuration;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Evaluation;
+using FaceEval.Core.Metrics;
 
 namespace FaceEval.Cli.Commands;
 
@@ -45,15 +46,13 @@ internal sealed class EvaluationOptions
             ?? throw new FaceEvalException(ErrorKind.Usage, "no model: pass --model NAME or set \"model\" in eval.config.json");
         var algorithmName = parse.GetValue(Algorithm) ?? defaultAlgorithm
             ?? throw new FaceEvalException(ErrorKind.Usage, $"no algorithm: pass --algorithm ({string.Join("|", AlgorithmNames.All)})");
-        var relationTypes = parse.GetValue(RelationTypes) is { } rt
-            ? rt.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : config.RelationTypes;
+        var relationTypes = RelationTypeFilter.Parse(parse.GetValue(RelationTypes) ?? config.RelationTypes);
         return new RunOptions(
             snapshot,
             model,
             AlgorithmNames.Parse(algorithmName),
             ParameterSet.ParseAssignments(parse.GetValue(Set) ?? []).ToArray(),
-            relationTypes.ToArray(),
+            relationTypes,
             parse.GetValue(Seed) ?? config.Seed);
     }
 }

@@ -22,9 +22,8 @@ internal static class ScoreCommand
         };
         command.SetAction(parse =>
         {
-            var types = parse.GetValue(relationTypes)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                ?? EvalConfig.Load().RelationTypes;
-            var report = ScoreJob.Execute(parse.GetValue(snapshot)!, parse.GetValue(predicted)!, parse.GetValue(column)!, parse.GetValue(relations), types.ToArray());
+            var types = RelationTypeFilter.Parse(parse.GetValue(relationTypes) ?? EvalConfig.Load().RelationTypes);
+            var report = ScoreJob.Execute(parse.GetValue(snapshot)!, parse.GetValue(predicted)!, parse.GetValue(column)!, parse.GetValue(relations), types);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(MetricReportJson.Serialize(report));

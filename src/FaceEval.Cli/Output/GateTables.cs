@@ -20,7 +20,7 @@ internal static class GateTables
             {
                 table.AddRow(
                     Markup.Escape(suite.Suite.Name),
-                    MetricKeys.Name(check.Metric),
+                    check.Metric.JsonName(),
                     MetricTables.Format(check.Baseline),
                     MetricTables.Format(check.Now),
                     check.Delta is { } d ? d.ToString("+0.0000;-0.0000;0", System.Globalization.CultureInfo.InvariantCulture) : "",

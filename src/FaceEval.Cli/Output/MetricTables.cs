@@ -12,7 +12,7 @@ internal static class MetricTables
         var table = new Table().Title(Markup.Escape(title)).AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         foreach (var key in MetricKeys.All)
         {
-            table.AddRow(MetricKeys.Name(key), Format(report.Get(key)));
+            table.AddRow(key.JsonName(), Format(report.Get(key)));
         }
 
         AnsiConsole.Write(table);

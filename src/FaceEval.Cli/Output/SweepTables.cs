@@ -12,7 +12,7 @@ internal static class SweepTables
 
     public static void Print(SweepResult result)
     {
-        var objective = MetricKeys.Name(result.Objective);
+        var objective = result.Objective.JsonName();
         var metrics = new[] { objective }.Concat(Shown.Where(s => s != objective)).Select(MetricKeys.Parse).ToArray();
         var table = new Table()
             .Title(Markup.Escape($"{result.Algorithm} on {result.Model}, snapshot {result.SnapshotId}"));
@@ -23,7 +23,7 @@ internal static class SweepTables
 
         foreach (var key in metrics)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(MetricKeys.Name(key))).RightAligned());
+            table.AddColumn(new TableColumn(Markup.Escape(key.JsonName())).RightAligned());
         }
 
         table.AddColumn(new TableColumn("s").RightAligned());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FaceEval.Core.Errors;
+using FaceEval.Core.Metrics;
 
 namespace FaceEval.Core.Configuration;
 
@@ -19,7 +20,7 @@ public sealed record EvalConfig
     public int Seed { get; init; } = 42;
 
     /// <summary>Relation types counted as look-alikes; a trailing '*' matches a prefix.</summary>
-    public IReadOnlyList<string> RelationTypes { get; init; } = ["sibling", "twin*"];
+    public string RelationTypes { get; init; } = RelationTypeFilter.DefaultSpec;
 
     public string Objective { get; init; } = "bcubed_f1";
 

@@ -27,7 +27,7 @@ public static class RunJob
         var algorithm = AlgorithmCatalog.Get(options.Algorithm);
         var parameters = Parameters(algorithm, config, options.Overrides);
         var snapshot = Snapshot.Load(options.SnapshotDirectory);
-        var data = EvaluationData.Load(snapshot, options.Model, new RelationTypeFilter(options.RelationTypes), progress);
+        var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes, progress);
         var result = Evaluator.Run(data, algorithm, parameters, options.Seed);
         if (outDirectory is not null)
         {

@@ -1,4 +1,5 @@
 using FaceEval.Core.Algorithms;
+using FaceEval.Core.Metrics;
 
 namespace FaceEval.Core.Evaluation;
 
@@ -8,5 +9,5 @@ public sealed record RunOptions(
     string Model,
     AlgorithmKind Algorithm,
     IReadOnlyList<KeyValuePair<string, string>> Overrides,
-    IReadOnlyList<string> RelationTypes,
+    RelationTypeFilter RelationTypes,
     int Seed);

@@ -14,12 +14,12 @@ public static class ScoreJob
     /// Every face of the snapshot must have a label in <paramref name="column"/> (-1 = unassigned); face
     /// ids the snapshot does not know are an error, so a labelling of another snapshot is not scored by accident.
     /// </summary>
-    public static MetricReport Execute(string snapshotDirectory, string predictedCsv, string column, string? relationsCsv, IReadOnlyList<string> relationTypes)
+    public static MetricReport Execute(string snapshotDirectory, string predictedCsv, string column, string? relationsCsv, RelationTypeFilter relationTypes)
     {
         var snapshot = Snapshot.Load(snapshotDirectory);
         var predicted = ReadLabels(snapshot, predictedCsv, column);
         var relations = relationsCsv is null ? snapshot.Relations : ReadRelations(relationsCsv);
-        var lookalikes = LookalikePairs.FromRelations(relations, snapshot.People, new RelationTypeFilter(relationTypes));
+        var lookalikes = Lookalikes.Of(snapshot, relations, relationTypes);
         return ClusteringScorer.Score(snapshot.GroundTruth(), predicted, lookalikes);
     }
 

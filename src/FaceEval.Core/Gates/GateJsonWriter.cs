@@ -42,7 +42,7 @@ public static class GateJsonWriter
                 json.WriteStartObject("metrics");
                 foreach (var (key, value) in suite.Metrics)
                 {
-                    WriteNumber(json, MetricKeys.Name(key), value);
+                    WriteNumber(json, key.JsonName(), value);
                 }
 
                 json.WriteEndObject();
@@ -51,7 +51,7 @@ public static class GateJsonWriter
                 {
                     json.WriteStartObject();
                     json.WriteString("rule", check.Rule.ToString());
-                    json.WriteString("metric", MetricKeys.Name(check.Metric));
+                    json.WriteString("metric", check.Metric.JsonName());
                     WriteNumber(json, "baseline", check.Baseline);
                     WriteNumber(json, "now", check.Now);
                     WriteNumber(json, "delta", check.Delta);

@@ -36,7 +36,7 @@ public sealed partial record GateRule(MetricKey Metric, GateRuleKind Kind, doubl
     public override string ToString()
     {
         var op = Kind switch { GateRuleKind.Floor => ">=", GateRuleKind.Ceiling => "<=", _ => "~" };
-        return $"{MetricKeys.Name(Metric)}{op}{Value.ToString("R", CultureInfo.InvariantCulture)}";
+        return $"{Metric.JsonName()}{op}{Value.ToString("R", CultureInfo.InvariantCulture)}";
     }
 
     [GeneratedRegex(@"^\s*(?<metric>[a-z_0-9]+)\s*(?<op>>=|<=|~)\s*(?<value>\S+)\s*$")]

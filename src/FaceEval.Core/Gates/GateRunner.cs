@@ -52,7 +52,7 @@ public static class GateRunner
         {
             var (data, parameters, metrics) = Measure(suite, config, cache);
             var entry = new GateBaselineEntry(data.Snapshot.Id, suite.Run.Model, AlgorithmNames.Name(suite.Run.Algorithm), Values(parameters),
-                suite.Repeats, version, commit, now, reason, metrics.ToDictionary(kv => MetricKeys.Name(kv.Key), kv => kv.Value));
+                suite.Repeats, version, commit, now, reason, metrics.ToDictionary(kv => kv.Key.JsonName(), kv => kv.Value));
             return new KeyValuePair<string, GateBaselineEntry>(suite.Name, entry);
         }).ToArray();
         return existing.With(entries);
@@ -66,7 +66,7 @@ public static class GateRunner
         var key = (suite.Run.SnapshotDirectory, suite.Run.Model);
         if (!cache.TryGetValue(key, out var data))
         {
-            data = EvaluationData.Load(Snapshot.Load(suite.Run.SnapshotDirectory), suite.Run.Model, new RelationTypeFilter(suite.Run.RelationTypes));
+            data = EvaluationData.Load(Snapshot.Load(suite.Run.SnapshotDirectory), suite.Run.Model, suite.Run.RelationTypes);
             cache[key] = data;
         }
 
@@ -88,7 +88,7 @@ public static class GateRunner
 
     private static GateCheck Judge(string suite, GateRule rule, GateBaselineEntry? baseline, IReadOnlyDictionary<MetricKey, double?> metrics)
     {
-        var name = MetricKeys.Name(rule.Metric);
+        var name = rule.Metric.JsonName();
         var now = metrics[rule.Metric];
         double? before = baseline is not null && baseline.Metrics.TryGetValue(name, out var b) ? b : null;
         if (rule.NeedsBaseline && baseline is null)
@@ -120,7 +120,7 @@ public static class GateRunner
         }
 
         var delta = v - before.Value;
-        var worsening = MetricKeys.Direction(rule.Metric) switch
+        var worsening = rule.Metric.Direction() switch
         {
             MetricDirection.HigherIsBetter => -delta,
             MetricDirection.LowerIsBetter => delta,

@@ -2,6 +2,7 @@ using FaceEval.Core.Algorithms;
 using FaceEval.Core.Configuration;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Evaluation;
+using FaceEval.Core.Metrics;
 
 namespace FaceEval.Core.Gates;
 
@@ -24,7 +25,7 @@ public sealed record GateSuite(string Name, RunOptions Run, IReadOnlyList<GateRu
             suite.Model ?? config.Model ?? throw new FaceEvalException(ErrorKind.InvalidData, $"gate suite {suite.Name} names no model"),
             AlgorithmNames.Parse(suite.Algorithm),
             overrides,
-            config.RelationTypes,
+            RelationTypeFilter.Parse(config.RelationTypes),
             suite.Seed ?? config.Seed);
         return Create(suite.Name, run, suite.Rules.Select(GateRule.Parse).ToArray(), suite.Repeats);
     }

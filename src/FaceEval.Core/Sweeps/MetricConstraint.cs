@@ -27,5 +27,5 @@ public sealed record MetricConstraint(MetricKey Metric, double Bound, bool IsUpp
     }
 
     public override string ToString() =>
-        $"{MetricKeys.Name(Metric)} {(IsUpperBound ? "<=" : ">=")} {Bound.ToString("R", CultureInfo.InvariantCulture)}";
+        $"{Metric.JsonName()} {(IsUpperBound ? "<=" : ">=")} {Bound.ToString("R", CultureInfo.InvariantCulture)}";
 }

@@ -16,7 +16,7 @@ public static class SweepJob
         var baseline = RunJob.Parameters(algorithm, config, options.Overrides);
         var request = new SweepRequest(algorithm, baseline, axes, objective, constraints, options.Seed);
         var snapshot = Snapshot.Load(options.SnapshotDirectory);
-        var data = EvaluationData.Load(snapshot, options.Model, new RelationTypeFilter(options.RelationTypes));
+        var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes);
         var result = SweepRunner.Run(data, request, progress, cancellation);
         SweepWriter.Write(result, outDirectory);
         return result;

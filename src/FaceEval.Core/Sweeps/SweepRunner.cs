@@ -68,7 +68,7 @@ public static class SweepRunner
     private static int? Best(IReadOnlyList<SweepRow> rows, MetricKey objective)
     {
         int? best = null;
-        var higherIsBetter = MetricKeys.HigherIsBetter(objective);
+        var higherIsBetter = objective.Direction() != MetricDirection.LowerIsBetter;
         for (var i = 0; i < rows.Count; i++)
         {
             var value = rows[i].Metrics.Get(objective);

@@ -32,7 +32,7 @@ public static class SweepWriter
 
             foreach (var key in MetricKeys.All)
             {
-                csv.WriteField(MetricKeys.Name(key));
+                csv.WriteField(key.JsonName());
             }
 
             csv.WriteField("seconds");
@@ -70,12 +70,12 @@ public static class SweepWriter
         json.WriteString("snapshot", result.SnapshotId);
         json.WriteString("model", result.Model);
         json.WriteString("algorithm", result.Algorithm);
-        json.WriteString("objective", MetricKeys.Name(result.Objective));
+        json.WriteString("objective", result.Objective.JsonName());
         json.WriteStartArray("constraints");
         foreach (var c in result.Constraints)
         {
             json.WriteStartObject();
-            json.WriteString("metric", MetricKeys.Name(c.Metric));
+            json.WriteString("metric", c.Metric.JsonName());
             json.WriteString("bound", c.IsUpperBound ? "max" : "min");
             json.WriteNumber("value", c.Bound);
             json.WriteEndObject();
