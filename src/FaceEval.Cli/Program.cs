@@ -9,6 +9,7 @@ public static class Program
     public static RootCommand Routes() =>
         new("FaceEval: evaluate and tune face recognition and face clustering on frozen, labelled snapshots.")
         {
+            SnapshotCommand.Create(),
             ScoreCommand.Create(),
             RunCommand.Create(),
             SweepCommand.Create(),

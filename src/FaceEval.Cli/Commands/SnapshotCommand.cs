@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace FaceEval.Cli.Commands;
+
+/// <summary><c>faceeval snapshot</c>: the parent of import, verify and info.</summary>
+internal static class SnapshotCommand
+{
+    public static Command Create() => new("snapshot", "Create, check and describe frozen, content-addressed snapshots.")
+    {
+        SnapshotImportCommand.Create(),
+        SnapshotVerifyCommand.Create(),
+        SnapshotInfoCommand.Create(),
+    };
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using FaceEval.Core.Errors;
+
+namespace FaceEval.Core.Snapshots;
+
+/// <summary>File names, column names and the content-derived id: the parts of the format every reader and writer shares.</summary>
+internal static partial class SnapshotLayout
+{
+    public const string ManifestFile = "manifest.json";
+    public const string FacesFile = "faces.csv";
+    public const string PeopleFile = "people.csv";
+    public const string RelationsFile = "relations.csv";
+    public const string EmbeddingsFolder = "embeddings";
+    public const string CropsFolder = "crops";
+
+    public const string FaceIdColumn = "face_id";
+    public const string PersonColumn = "person";
+    public const string PhotoColumn = "photo";
+    public const string TakenAtColumn = "taken_at";
+    public const string FacesCountColumn = "faces";
+    public const string PersonAColumn = "person_a";
+    public const string PersonBColumn = "person_b";
+    public const string RelationColumn = "relation";
+
+    public static readonly string[] RequiredFaceColumns = [FaceIdColumn, PersonColumn, PhotoColumn];
+    public static readonly string[] PeopleColumns = [PersonColumn, FacesCountColumn];
+    public static readonly string[] RelationColumns = [PersonAColumn, PersonBColumn, RelationColumn];
+
+    /// <summary>Folders whose every file must be listed in the manifest.</summary>
+    public static readonly string[] ClosedFolders = [EmbeddingsFolder, CropsFolder];
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        Converters = { new UtcTimestampConverter() },
+    };
+
+    public static string EmbeddingFile(string model) => $"{EmbeddingsFolder}/{model}.npy";
+
+    /// <summary>
+    /// First 16 hex digits of the sha256 of the sorted "path sha256" lines: the same files give the
+    /// same id whenever and wherever they were written.
+    /// </summary>
+    public static string ComputeId(IReadOnlyDictionary<string, string> files)
+    {
+        var text = new StringBuilder();
+        foreach (var (path, hash) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(path).Append(' ').Append(hash).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    public static string HashFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    public static string HashBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Model names become file names, so only a conservative character set is allowed.</summary>
+    public static bool IsSafeModelName(string name) => name.Length <= 100 && SafeName().IsMatch(name);
+
+    public static void CheckModelName(string name)
+    {
+        if (!IsSafeModelName(name))
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData,
+                $"model name '{name}' is not a safe file name: use letters, digits, '.', '_' and '-', starting with a letter or digit (at most 100)");
+        }
+    }
+
+    /// <summary>Relative '/'-separated path of <paramref name="file"/> inside <paramref name="root"/>.</summary>
+    public static string Relative(string root, string file) =>
+        Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+
+    public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex SafeName();
+
+    /// <summary>Writes timestamps as UTC ISO-8601 to the second (<c>2025-01-31T12:00:00Z</c>).</summary>
+    private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            DateTimeOffset.Parse(reader.GetString() ?? throw new JsonException("timestamp is null"), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+    }
+}

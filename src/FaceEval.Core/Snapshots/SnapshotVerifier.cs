@@ -1,0 +1,200 @@
+using System.Text.Json;
+using FaceEval.Core.Errors;
+using FaceEval.Core.Numpy;
+
+namespace FaceEval.Core.Snapshots;
+
+/// <summary>
+/// Checks a snapshot directory without loading it: the manifest parses, every listed file exists and
+/// has its recorded sha256, the id matches the listed hashes, the required files are listed, no
+/// unlisted file sits in <c>embeddings/</c> or <c>crops/</c>, and each .npy header has the shape the
+/// manifest declares. Reports every problem it finds, one per file.
+/// </summary>
+public static class SnapshotVerifier
+{
+    /// <summary>A missing directory is a <see cref="ErrorKind.FileNotFound"/> error; everything else is reported.</summary>
+    public static SnapshotVerification Verify(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var root = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(root))
+        {
+            throw new FaceEvalException(ErrorKind.FileNotFound, $"{directory}: no such snapshot directory");
+        }
+
+        var problems = new List<SnapshotProblem>();
+        var manifest = ReadManifest(root, problems);
+        if (manifest is null)
+        {
+            return new SnapshotVerification(root, null, 0, problems);
+        }
+
+        var checkedFiles = CheckFiles(root, manifest, problems);
+        CheckStructure(root, manifest, problems);
+        return new SnapshotVerification(root, manifest.Id, checkedFiles, problems);
+    }
+
+    /// <summary>Verifies and throws <see cref="ErrorKind.SnapshotIntegrity"/> naming the first problem.</summary>
+    public static SnapshotVerification VerifyOrThrow(string directory)
+    {
+        var result = Verify(directory);
+        if (!result.IsValid)
+        {
+            var first = result.Problems[0];
+            var more = result.Problems.Count > 1 ? $" (and {result.Problems.Count - 1} more problem{(result.Problems.Count > 2 ? "s" : "")})" : "";
+            throw new FaceEvalException(ErrorKind.SnapshotIntegrity,
+                $"snapshot {result.Directory} refused: {Path.Combine(result.Directory, first.File)}: {first.Message}{more}");
+        }
+
+        return result;
+    }
+
+    internal static SnapshotManifest? ReadManifest(string root, List<SnapshotProblem> problems)
+    {
+        var path = Path.Combine(root, SnapshotLayout.ManifestFile);
+        if (!File.Exists(path))
+        {
+            problems.Add(new(SnapshotLayout.ManifestFile, "missing: not a snapshot directory"));
+            return null;
+        }
+
+        SnapshotManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllBytes(path), SnapshotLayout.Json);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or NotSupportedException or ArgumentException)
+        {
+            problems.Add(new(SnapshotLayout.ManifestFile, $"unreadable ({ex.Message.ReplaceLineEndings(" ")})"));
+            return null;
+        }
+
+        if (manifest is null)
+        {
+            problems.Add(new(SnapshotLayout.ManifestFile, "unreadable (null)"));
+            return null;
+        }
+
+        if (manifest.FormatVersion != SnapshotManifest.CurrentFormatVersion)
+        {
+            problems.Add(new(SnapshotLayout.ManifestFile,
+                $"format version {manifest.FormatVersion} is not supported (this FaceEval reads version {SnapshotManifest.CurrentFormatVersion})"));
+            return null;
+        }
+
+        return manifest;
+    }
+
+    private static int CheckFiles(string root, SnapshotManifest manifest, List<SnapshotProblem> problems)
+    {
+        var count = 0;
+        foreach (var (file, expected) in manifest.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (!IsInside(root, file))
+            {
+                problems.Add(new(file, "listed path leaves the snapshot directory"));
+                continue;
+            }
+
+            var path = Path.Combine(root, file);
+            if (!File.Exists(path))
+            {
+                problems.Add(new(file, "listed in the manifest but missing (incomplete snapshot)"));
+                continue;
+            }
+
+            count++;
+            var actual = SnapshotLayout.HashFile(path);
+            if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(new(file, $"sha256 {actual[..12]}... does not match the manifest's {Short(expected)}... (tampered or damaged)"));
+            }
+        }
+
+        foreach (var folder in SnapshotLayout.ClosedFolders)
+        {
+            var dir = Path.Combine(root, folder);
+            if (!System.IO.Directory.Exists(dir))
+            {
+                continue;
+            }
+
+            foreach (var path in System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = SnapshotLayout.Relative(root, path);
+                if (!manifest.Files.ContainsKey(relative))
+                {
+                    problems.Add(new(relative, "not listed in the manifest (added after the snapshot was frozen)"));
+                }
+            }
+        }
+
+        var id = SnapshotLayout.ComputeId(manifest.Files);
+        if (!string.Equals(id, manifest.Id, StringComparison.Ordinal))
+        {
+            problems.Add(new(SnapshotLayout.ManifestFile, $"id {manifest.Id} does not match the listed content (which gives {id})"));
+        }
+
+        return count;
+    }
+
+    private static void CheckStructure(string root, SnapshotManifest manifest, List<SnapshotProblem> problems)
+    {
+        foreach (var required in new[] { SnapshotLayout.FacesFile, SnapshotLayout.PeopleFile, SnapshotLayout.RelationsFile })
+        {
+            if (!manifest.Files.ContainsKey(required))
+            {
+                problems.Add(new(required, "not listed in the manifest (incomplete snapshot)"));
+            }
+        }
+
+        foreach (var model in manifest.Models)
+        {
+            var expectedFile = SnapshotLayout.IsSafeModelName(model.Name) ? SnapshotLayout.EmbeddingFile(model.Name) : null;
+            if (expectedFile is null || model.File != expectedFile)
+            {
+                problems.Add(new(SnapshotLayout.ManifestFile, $"model '{model.Name}' has file '{model.File}', expected embeddings/<name>.npy"));
+                continue;
+            }
+
+            if (!manifest.Files.ContainsKey(model.File))
+            {
+                problems.Add(new(model.File, $"model '{model.Name}' is declared but its file is not listed (incomplete snapshot)"));
+                continue;
+            }
+
+            var path = Path.Combine(root, model.File);
+            if (!File.Exists(path) || problems.Any(p => p.File == model.File))
+            {
+                continue;
+            }
+
+            try
+            {
+                var header = NpyReader.ReadHeader(path);
+                if (header.Rows != manifest.Counts.Faces || header.Columns != model.Dimension)
+                {
+                    problems.Add(new(model.File,
+                        $"shape ({header.Rows}, {header.Columns}) does not match {manifest.Counts.Faces} faces x dimension {model.Dimension}"));
+                }
+            }
+            catch (FaceEvalException ex)
+            {
+                problems.Add(new(model.File, ex.Message));
+            }
+        }
+    }
+
+    private static bool IsInside(string root, string relative)
+    {
+        if (relative.Length == 0 || Path.IsPathRooted(relative) || relative == SnapshotLayout.ManifestFile)
+        {
+            return false;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}

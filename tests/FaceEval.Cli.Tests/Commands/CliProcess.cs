@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace FaceEval.Cli.Tests.Commands;
+
+/// <summary>
+/// Runs the built CLI (faceeval.dll, copied next to the tests by the project reference) in a child
+/// process with redirected output, exactly as a script would.
+/// </summary>
+internal static class CliProcess
+{
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "faceeval.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"faceeval {string.Join(' ', args)} did not finish");
+        }
+
+        return (process.ExitCode, stdout, stderr.Result);
+    }
+}
