@@ -30,7 +30,7 @@ public sealed class EvaluationData
         var embeddings = snapshot.LoadEmbeddings(model);
         var truth = snapshot.GroundTruth();
         var context = new ClusteringContext(embeddings, ArrivalOrder.FromFaces(snapshot.Faces), snapshot.PhotoIndex(), truth, distanceProgress);
-        var lookalikes = Lookalikes.Of(snapshot, snapshot.Relations, relationTypes);
+        var lookalikes = Evaluation.Lookalikes.Of(snapshot, snapshot.Relations, relationTypes);
         return new EvaluationData(snapshot, model, context, lookalikes);
     }
 }

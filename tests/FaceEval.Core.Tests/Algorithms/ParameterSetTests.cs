@@ -38,7 +38,7 @@ public class ParameterSetTests
     [InlineData("shape", "triangle", "round|very-square")]
     public void InvalidValuesNameTheRange(string name, string value, string expected)
     {
-        var ex = Assert.Throws<FaceEvalException>(() => ParameterSet.Create("toy", Specs, [new(name, value)]));
+        var ex = Assert.Throws<FaceEvalException>(() => ParameterSet.Create("toy", Specs, new[] { KeyValuePair.Create(name, value) }));
         Assert.Equal(ErrorKind.Usage, ex.Kind);
         Assert.Contains(expected, ex.Message);
     }
@@ -46,7 +46,7 @@ public class ParameterSetTests
     [Fact]
     public void UnknownNameListsTheValidOnes()
     {
-        var ex = Assert.Throws<FaceEvalException>(() => ParameterSet.Create("toy", Specs, [new("epsilon", "1")]));
+        var ex = Assert.Throws<FaceEvalException>(() => ParameterSet.Create("toy", Specs, new[] { KeyValuePair.Create("epsilon", "1") }));
         Assert.Equal(ErrorKind.UnknownName, ex.Kind);
         Assert.Contains("eps, minSamples, shape", ex.Message);
     }
