@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Metrics;
 using FaceEval.Core.Snapshots;
@@ -19,47 +17,32 @@ public static class ScoreJob
         var snapshot = Snapshot.Load(snapshotDirectory);
         var predicted = ReadLabels(snapshot, predictedCsv, column);
         var relations = relationsCsv is null ? snapshot.Relations : ReadRelations(relationsCsv);
-        var lookalikes = Lookalikes.Of(snapshot, relations, relationTypes);
-        return ClusteringScorer.Score(snapshot.GroundTruth(), predicted, lookalikes);
+        return ClusteringScorer.Score(snapshot.GroundTruth(), predicted, Lookalikes.Of(snapshot, relations, relationTypes));
     }
 
     private static int[] ReadLabels(Snapshot snapshot, string path, string column)
     {
-        var index = new Dictionary<string, int>(snapshot.Faces.Count, StringComparer.Ordinal);
-        foreach (var face in snapshot.Faces)
-        {
-            index[face.Id] = face.Index;
-        }
-
+        var table = CsvTable.Read(path, [SnapshotLayout.FaceIdColumn, column]);
+        var (idColumn, labelColumn) = (table.ColumnIndex(SnapshotLayout.FaceIdColumn), table.ColumnIndex(column));
         var labels = new int[snapshot.Faces.Count];
         var seen = new bool[labels.Length];
-        using var reader = OpenCsv(path);
-        reader.Read();
-        reader.ReadHeader();
-        var header = reader.HeaderRecord ?? [];
-        if (!header.Contains("face_id") || !header.Contains(column))
+        for (var r = 0; r < table.Rows.Count; r++)
         {
-            throw new FaceEvalException(ErrorKind.InvalidData,
-                $"{path} needs columns face_id and {column}; it has: {string.Join(", ", header)}");
-        }
-
-        while (reader.Read())
-        {
-            var id = reader.GetField("face_id") ?? "";
-            var text = reader.GetField(column) ?? "";
-            if (!index.TryGetValue(id, out var face))
+            var (row, line) = (table.Rows[r], table.Lines[r]);
+            var face = snapshot.IndexOf(row[idColumn]);
+            if (face < 0)
             {
-                throw new FaceEvalException(ErrorKind.InvalidData, $"{path} line {reader.Parser.Row}: face_id '{id}' is not in snapshot {snapshot.Id}");
+                throw new FaceEvalException(ErrorKind.InvalidData, $"{path} line {line}: face_id '{row[idColumn]}' is not in snapshot {snapshot.Id}");
             }
 
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var label) || label < -1)
+            if (!int.TryParse(row[labelColumn], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var label) || label < -1)
             {
-                throw new FaceEvalException(ErrorKind.InvalidData, $"{path} line {reader.Parser.Row}: {column} '{text}' is not an integer label >= -1");
+                throw new FaceEvalException(ErrorKind.InvalidData, $"{path} line {line}: {column} '{row[labelColumn]}' is not an integer label >= -1");
             }
 
             if (seen[face])
             {
-                throw new FaceEvalException(ErrorKind.InvalidData, $"{path} line {reader.Parser.Row}: face_id '{id}' appears twice");
+                throw new FaceEvalException(ErrorKind.InvalidData, $"{path} line {line}: face_id '{row[idColumn]}' appears twice");
             }
 
             seen[face] = true;
@@ -76,33 +59,10 @@ public static class ScoreJob
         return labels;
     }
 
-    private static IReadOnlyList<Relation> ReadRelations(string path)
+    private static List<Relation> ReadRelations(string path)
     {
-        using var reader = OpenCsv(path);
-        reader.Read();
-        reader.ReadHeader();
-        var header = reader.HeaderRecord ?? [];
-        if (!header.Contains("person_a") || !header.Contains("person_b") || !header.Contains("relation"))
-        {
-            throw new FaceEvalException(ErrorKind.InvalidData, $"{path} needs columns person_a, person_b, relation");
-        }
-
-        var relations = new List<Relation>();
-        while (reader.Read())
-        {
-            relations.Add(new Relation(reader.GetField("person_a")!, reader.GetField("person_b")!, reader.GetField("relation")!));
-        }
-
-        return relations;
-    }
-
-    private static CsvReader OpenCsv(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FaceEvalException(ErrorKind.FileNotFound, $"file not found: {path}");
-        }
-
-        return new CsvReader(new StreamReader(path), new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = true });
+        var table = CsvTable.Read(path, SnapshotLayout.RelationColumns);
+        var (a, b, t) = (table.ColumnIndex(SnapshotLayout.PersonAColumn), table.ColumnIndex(SnapshotLayout.PersonBColumn), table.ColumnIndex(SnapshotLayout.RelationColumn));
+        return table.Rows.Select(row => new Relation(row[a].Trim(), row[b].Trim(), row[t].Trim())).ToList();
     }
 }
