@@ -33,13 +33,11 @@ internal static class NearestNeighbourChain
         var size = new int[n];
         Array.Fill(size, 1);
 
-        // Active clusters, each held in the slot of one of its faces; swap-removal keeps it dense.
+        // Active clusters in ascending slot order, each held in the slot of one of its faces.
         var active = new int[n];
-        var position = new int[n];
         for (var i = 0; i < n; i++)
         {
             active[i] = i;
-            position[i] = i;
         }
 
         var activeCount = n;
@@ -80,15 +78,24 @@ internal static class NearestNeighbourChain
                     current = double.PositiveInfinity;
                 }
 
-                for (var t = 0; t < activeCount; t++)
+                // Active slots are kept sorted, so the part after x is one contiguous run of the condensed row.
+                var t = 0;
+                for (; t < activeCount && active[t] < x; t++)
                 {
                     var k = active[t];
-                    if (k == x)
+                    var dk = d[RowOffset(n, k) + x];
+                    if (dk < current || y < 0)
                     {
-                        continue;
+                        current = dk;
+                        y = k;
                     }
+                }
 
-                    var dk = d[Index(n, x, k)];
+                var rowX = RowOffset(n, x);
+                for (t++; t < activeCount; t++)
+                {
+                    var k = active[t];
+                    var dk = d[rowX + k];
                     if (dk < current || y < 0)
                     {
                         current = dk;
@@ -110,8 +117,8 @@ internal static class NearestNeighbourChain
             w[merge] = current;
 
             // The merged cluster lives on in slot y; slot x is retired.
-            var sx = size[x];
-            var sy = size[y];
+            double sx = size[x];
+            double sy = size[y];
             for (var t = 0; t < activeCount; t++)
             {
                 var k = active[t];
@@ -122,19 +129,24 @@ internal static class NearestNeighbourChain
 
                 var ixk = Index(n, x, k);
                 var iyk = Index(n, y, k);
-                d[iyk] = linkage switch
+                if (linkage == Linkage.Average)
                 {
-                    Linkage.Average => (sx * d[ixk] + sy * d[iyk]) / (sx + sy),
-                    Linkage.Complete => Math.Max(d[ixk], d[iyk]),
-                    _ => Math.Min(d[ixk], d[iyk]),
-                };
+                    d[iyk] = (sx * d[ixk] + sy * d[iyk]) / (sx + sy);
+                }
+                else if (linkage == Linkage.Complete)
+                {
+                    d[iyk] = Math.Max(d[ixk], d[iyk]);
+                }
+                else
+                {
+                    d[iyk] = Math.Min(d[ixk], d[iyk]);
+                }
             }
 
-            size[y] = sx + sy;
-            var px = position[x];
-            var last = active[--activeCount];
-            active[px] = last;
-            position[last] = px;
+            size[y] += size[x];
+            var px = Array.BinarySearch(active, 0, activeCount, x);
+            Array.Copy(active, px + 1, active, px, activeCount - px - 1);
+            activeCount--;
         }
 
         return new WeightedEdges(a, b, w);
