@@ -11,12 +11,6 @@ internal static class CliHost
 {
     public static int Run(RootCommand root, string[] args)
     {
-        // Spectre assumes 80 columns when output is redirected; sweep tables are wider than that.
-        if (Console.IsOutputRedirected)
-        {
-            Spectre.Console.AnsiConsole.Profile.Width = 240;
-        }
-
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaceEval.Cli.Output;
 using FaceEval.Core.Algorithms;
 using Spectre.Console;
 
@@ -21,7 +22,7 @@ internal static class AlgorithmsCommand
                     table.AddRow(Markup.Escape(spec.Name), Markup.Escape(spec.Default), Markup.Escape(spec.Range), Markup.Escape(spec.Description));
                 }
 
-                AnsiConsole.Write(table);
+                Terminal.Out.Write(table);
             }
 
             return 0;

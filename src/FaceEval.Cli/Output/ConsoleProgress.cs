@@ -8,29 +8,32 @@ namespace FaceEval.Cli.Output;
 /// </summary>
 internal static class ConsoleProgress
 {
-    private static readonly IAnsiConsole Err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-
-    public static T Run<T>(string description, Func<IProgress<double>, T> work)
+    /// <summary>Runs <paramref name="work"/> with a bar; the work gets the bar's task, or null when there is no terminal.</summary>
+    public static T RunWithTask<T>(string description, Func<ProgressTask?, T> work)
     {
-        if (Console.IsErrorRedirected || !Err.Profile.Capabilities.Interactive)
+        if (Console.IsErrorRedirected || !Terminal.Err.Profile.Capabilities.Interactive)
         {
-            return work(new Progress<double>());
+            return work(null);
         }
 
-        T result = default!;
-        Err.Progress()
+        return Terminal.Err.Progress()
             .AutoClear(true)
+            .HideCompleted(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask(description, maxValue: 1.0);
-                result = work(new Reporter(task));
+                var task = ctx.AddTask(Markup.Escape(description), maxValue: 1.0);
+                var result = work(task);
                 task.Value = 1.0;
+                return result;
             });
-        return result;
     }
 
-    private sealed class Reporter(ProgressTask task) : IProgress<double>
+    /// <summary>The same for work that reports a fraction in [0, 1].</summary>
+    public static T Run<T>(string description, Func<IProgress<double>, T> work) =>
+        RunWithTask(description, task => work(task is null ? new Progress<double>() : new Fraction(task)));
+
+    private sealed class Fraction(ProgressTask task) : IProgress<double>
     {
         public void Report(double value) => task.Value = Math.Clamp(value, 0, 1);
     }

@@ -28,7 +28,7 @@ internal static class GateTables
                     check.Passed ? "[green]pass[/]" : "[red]FAIL[/]");
             }
 
-            AnsiConsole.Write(table);
+            Terminal.Out.Write(table);
         }
 
         Console.WriteLine(result.Passed ? "gate: all rules pass" : $"gate: {result.Failures.Count()} rule(s) failed");

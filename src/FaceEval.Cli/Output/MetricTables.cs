@@ -15,7 +15,7 @@ internal static class MetricTables
             table.AddRow(key.JsonName(), Format(report.Get(key)));
         }
 
-        AnsiConsole.Write(table);
+        Terminal.Out.Write(table);
     }
 
     public static string Format(double? value) => value switch

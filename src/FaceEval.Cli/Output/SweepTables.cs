@@ -38,7 +38,7 @@ internal static class SweepTables
             table.AddRow(cells.Select(c => style is null ? c : $"[{style}]{c}[/]").Select(c => new Markup(c)));
         }
 
-        AnsiConsole.Write(table);
+        Terminal.Out.Write(table);
         var constraints = result.Constraints.Count == 0 ? "" : $" subject to {string.Join(", ", result.Constraints)}";
         if (result.Best is { } best)
         {

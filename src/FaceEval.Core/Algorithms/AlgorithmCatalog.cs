@@ -5,6 +5,9 @@ public static class AlgorithmCatalog
 {
     public static IClusteringAlgorithm Get(AlgorithmKind kind) => kind switch
     {
+        AlgorithmKind.Dbscan => new DbscanAlgorithm(),
+        AlgorithmKind.Agglomerative => new AgglomerativeAlgorithm(),
+        AlgorithmKind.TwoPassHac => new TwoPassHacAlgorithm(),
         _ => throw new NotSupportedException($"{AlgorithmNames.Name(kind)} is not wired yet"),
     };
 }

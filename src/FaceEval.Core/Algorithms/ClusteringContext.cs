@@ -12,7 +12,7 @@ namespace FaceEval.Core.Algorithms;
 public sealed class ClusteringContext
 {
     private readonly Lazy<DistanceMatrix> _distances;
-    private readonly ConcurrentDictionary<string, object> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<object>> _cache = new(StringComparer.Ordinal);
 
     public ClusteringContext(EmbeddingMatrix embeddings, int[] arrivalOrder, int[] photoIndex, int[] truth, IProgress<double>? distanceProgress = null)
     {
@@ -47,8 +47,8 @@ public sealed class ClusteringContext
 
     public bool HasDistances => _distances.IsValueCreated;
 
-    /// <summary>Returns the cached value for <paramref name="key"/>, building it once.</summary>
+    /// <summary>Returns the cached value for <paramref name="key"/>, building it once even when settings run in parallel.</summary>
     public T Cache<T>(string key, Func<T> build)
         where T : class =>
-        (T)_cache.GetOrAdd(key, _ => build());
+        (T)_cache.GetOrAdd(key, _ => new Lazy<object>(build, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 }
