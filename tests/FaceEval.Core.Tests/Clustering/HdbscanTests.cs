@@ -71,6 +71,21 @@ public class HdbscanTests
     }
 
     [Fact]
+    public void BlobOfExactlyMinClusterSizeIsACluster()
+    {
+        // A split side counts as a cluster when its size >= MinClusterSize (not >). No noise faces,
+        // which could join a 10-face blob and lift it to 11.
+        var (distances, truth) = Planted([(10, 0.04), (10, 0.04), (14, 0.04)], noise: 0, seed: 12);
+        var labels = Hdbscan.Cluster(distances, new HdbscanOptions { MinClusterSize = 10, MinSamples = 3 });
+        Assert.Equal(3, ClusterCount(labels));
+        var planted = Enumerable.Range(0, truth.Length).Where(i => truth[i] >= 0).ToArray();
+        Assert.Equal(1.0, PlantedBlobs.AdjustedRand(planted.Select(i => truth[i]).ToArray(), planted.Select(i => labels[i]).ToArray()), 12);
+
+        var strict = Hdbscan.Cluster(distances, new HdbscanOptions { MinClusterSize = 11, MinSamples = 3 });
+        Assert.True(ClusterCount(strict) < 3);
+    }
+
+    [Fact]
     public void IsDeterministicAndInvariantToFaceOrder()
     {
         var (embeddings, _) = PlantedBlobs.Make(32, Blobs, 60, seed: 5);
