@@ -1,0 +1,227 @@
+using FaceEval.Core.Embeddings;
+using FaceEval.Core.Errors;
+
+namespace FaceEval.Core.Neighbors;
+
+/// <summary>
+/// Exact k-nearest-neighbour graph on cosine distance <c>1 - cos(a, b)</c>, clamped below at 0 like
+/// <see cref="DistanceMatrix"/>: for every face its <see cref="K"/> nearest other faces, sorted by
+/// distance ascending and, on equal distance, by index ascending (so the graph is deterministic).
+/// Memory is N * K * 8 bytes, so it scales where a full <see cref="DistanceMatrix"/> does not.
+/// </summary>
+public sealed class KnnGraph
+{
+    // Rows per block on both sides of a tile: a multiple of every kernel's Mr (12, 6) and Nr (32, 16).
+    private const int Block = 192;
+
+    private readonly int[] _neighbors;
+    private readonly float[] _distances;
+
+    private KnnGraph(int count, int k, int[] neighbors, float[] distances)
+    {
+        Count = count;
+        K = k;
+        _neighbors = neighbors;
+        _distances = distances;
+    }
+
+    /// <summary>Number of faces N.</summary>
+    public int Count { get; }
+
+    /// <summary>Neighbours per face: the requested k clamped to N - 1 (0 when N &lt;= 1).</summary>
+    public int K { get; }
+
+    /// <summary>All neighbour indices, row-major N x K.</summary>
+    public ReadOnlySpan<int> NeighborData => _neighbors;
+
+    /// <summary>All neighbour distances, row-major N x K, aligned with <see cref="NeighborData"/>.</summary>
+    public ReadOnlySpan<float> DistanceData => _distances;
+
+    /// <summary>Indices of the K nearest other faces of face <paramref name="index"/>, nearest first.</summary>
+    public ReadOnlySpan<int> Neighbors(int index) => new(_neighbors, Offset(index), K);
+
+    /// <summary>Cosine distances in [0, 2] matching <see cref="Neighbors"/>, ascending.</summary>
+    public ReadOnlySpan<float> Distances(int index) => new(_distances, Offset(index), K);
+
+    /// <summary>
+    /// Computes the exact graph blockwise from the embeddings, using both cores; work O(N^2 * D / 2)
+    /// (each pair's dot product is computed once and offered to both faces), memory O(N * K + N * D).
+    /// </summary>
+    /// <param name="k">Neighbours per face, at least 1; a k &gt; N - 1 is clamped to N - 1 (every other face).</param>
+    /// <param name="progress">Receives the fraction of tiles done, in (0, 1].</param>
+    /// <exception cref="FaceEvalException">k &lt; 1 (Usage) or N * k too large for one array (InvalidData).</exception>
+    public static KnnGraph Build(EmbeddingMatrix embeddings, int k, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        var n = embeddings.Count;
+        var kk = EffectiveK(k, n);
+        var lists = new TopKLists(n, kk);
+        if (kk == 0)
+        {
+            return new KnnGraph(n, 0, lists.Indices, lists.Distances);
+        }
+
+        var d = embeddings.Dimension;
+        var kernel = SimilarityKernel.Best;
+        var data = embeddings.Data.ToArray();
+        var blocks = (n + Block - 1) / Block;
+
+        // The database side is packed once (Nr rows interleaved per dimension, zero padded); block bj
+        // starts at panel bj * Block / Nr because Block is a multiple of Nr.
+        if ((long)blocks * Block * d > Array.MaxLength)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData,
+                $"{n} faces x {d} dimensions are too many for one k-nearest-neighbour build");
+        }
+
+        var packedDb = new float[blocks * Block * d];
+        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellation }, b =>
+        {
+            var first = b * Block;
+            var rows = Math.Min(Block, n - first);
+            SimilarityKernel.Pack(data, first, rows, d, kernel.Nr, packedDb.AsSpan(first * d));
+        });
+
+        var locks = new object[blocks];
+        for (var b = 0; b < blocks; b++)
+        {
+            locks[b] = new object();
+        }
+
+        var totalTiles = (long)blocks * (blocks + 1) / 2;
+        long tilesDone = 0;
+        var nextBlock = -1;
+
+        // Upper-triangular tiles (bi <= bj). Query blocks are handed out largest-first (block bi has
+        // blocks - bi tiles), which balances the two cores without a scheduler.
+        Parallel.For(0, Environment.ProcessorCount, new ParallelOptions { CancellationToken = cancellation }, _ =>
+        {
+            var packedQueries = new float[Block * d];
+            var tile = new float[Block * Block];
+            int bi;
+            while ((bi = Interlocked.Increment(ref nextBlock)) < blocks)
+            {
+                var i0 = bi * Block;
+                var rows = Math.Min(Block, n - i0);
+                var rowGroups = (rows + kernel.Mr - 1) / kernel.Mr;
+                SimilarityKernel.Pack(data, i0, rows, d, kernel.Mr, packedQueries);
+                for (var bj = bi; bj < blocks; bj++)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    var j0 = bj * Block;
+                    var cols = Math.Min(Block, n - j0);
+                    var panels = (cols + kernel.Nr - 1) / kernel.Nr;
+                    kernel.Multiply(packedQueries, rowGroups, packedDb.AsSpan(j0 * d, panels * kernel.Nr * d), panels, d, tile, Block);
+                    lock (locks[bi])
+                    {
+                        OfferRows(lists, tile, i0, rows, j0, cols);
+                    }
+
+                    if (bj != bi)
+                    {
+                        lock (locks[bj])
+                        {
+                            OfferColumns(lists, tile, i0, rows, j0, cols);
+                        }
+                    }
+                }
+
+                var done = Interlocked.Add(ref tilesDone, blocks - bi);
+                progress?.Report((double)done / totalTiles);
+            }
+        });
+
+        return new KnnGraph(n, kk, lists.Indices, lists.Distances);
+    }
+
+    /// <summary>
+    /// The same graph read off a full distance matrix (for small N, when the matrix exists anyway).
+    /// Neighbours are ranked by the matrix's own values.
+    /// </summary>
+    /// <param name="k">Neighbours per face, at least 1; a k &gt; N - 1 is clamped to N - 1.</param>
+    public static KnnGraph FromDistances(DistanceMatrix distances, int k)
+    {
+        ArgumentNullException.ThrowIfNull(distances);
+        var n = distances.Count;
+        var kk = EffectiveK(k, n);
+        var lists = new TopKLists(n, kk);
+        if (kk > 0)
+        {
+            Parallel.For(0, n, i =>
+            {
+                var row = distances.Row(i);
+                var bound = float.PositiveInfinity;
+                for (var j = 0; j < row.Length; j++)
+                {
+                    if (j != i && row[j] <= bound)
+                    {
+                        bound = lists.Offer(i, row[j], j);
+                    }
+                }
+            });
+        }
+
+        return new KnnGraph(n, kk, lists.Indices, lists.Distances);
+    }
+
+    private static int EffectiveK(int k, int n)
+    {
+        if (k < 1)
+        {
+            throw new FaceEvalException(ErrorKind.Usage, $"k must be at least 1 (got {k})");
+        }
+
+        var kk = Math.Min(k, Math.Max(0, n - 1));
+        if ((long)n * kk > Array.MaxLength)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, $"a k-nearest-neighbour graph of {n} faces x {kk} neighbours is too large");
+        }
+
+        return kk;
+    }
+
+    private static void OfferRows(TopKLists lists, float[] tile, int i0, int rows, int j0, int cols)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            var i = i0 + r;
+            var bound = lists.Bound(i);
+            var line = tile.AsSpan(r * Block, cols);
+            for (var c = 0; c < line.Length; c++)
+            {
+                var dist = Math.Max(0f, 1f - line[c]);
+                if (dist <= bound && j0 + c != i)
+                {
+                    bound = lists.Offer(i, dist, j0 + c);
+                }
+            }
+        }
+    }
+
+    private static void OfferColumns(TopKLists lists, float[] tile, int i0, int rows, int j0, int cols)
+    {
+        for (var c = 0; c < cols; c++)
+        {
+            var j = j0 + c;
+            var bound = lists.Bound(j);
+            for (var r = 0; r < rows; r++)
+            {
+                var dist = Math.Max(0f, 1f - tile[r * Block + c]);
+                if (dist <= bound)
+                {
+                    bound = lists.Offer(j, dist, i0 + r);
+                }
+            }
+        }
+    }
+
+    private int Offset(int index)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        return index * K;
+    }
+}
