@@ -8,6 +8,7 @@ public static class AlgorithmCatalog
         AlgorithmKind.Dbscan => new DbscanAlgorithm(),
         AlgorithmKind.Agglomerative => new AgglomerativeAlgorithm(),
         AlgorithmKind.TwoPassHac => new TwoPassHacAlgorithm(),
+        AlgorithmKind.Hdbscan => new HdbscanAlgorithm(),
         _ => throw new NotSupportedException($"{AlgorithmNames.Name(kind)} is not wired yet"),
     };
 }
