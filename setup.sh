@@ -34,4 +34,25 @@ echo "$ort_sha  $ort_lib" | sha256sum -c --status || { echo "setup: $ort_lib doe
 # --- Build -----------------------------------------------------------------------------------------
 say "building (Release)"
 dotnet build FaceEval.sln -c Release --nologo -v quiet
+
+# --- Snapshots ---------------------------------------------------------------------------------------
+# The built-in demo library (generated, deterministic) is the default data of eval.config.json; the
+# shared research datasets beside the checkout, when present, are imported in place (never copied into git).
+make_snapshot() { # name, then the faceeval arguments that create it
+  local dir="snapshots/$1"; shift
+  if [ -d "$dir" ] && ./faceeval snapshot verify "$dir" >/dev/null 2>&1; then return 0; fi
+  [ -d "$dir" ] && { echo "setup: $dir fails verification; rebuilding it" >&2; chmod -R u+w "$dir"; rm -rf "$dir"; }
+  say "creating $dir"
+  ./faceeval "$@" --out "$dir" >/dev/null
+}
+make_snapshot demo snapshot synth
+shared="${FACEEVAL_SHARED:-../shared}"
+for name in fiw lfw; do
+  src="$shared/embeddings/$name"
+  [ -f "$src/faces.csv" ] || continue
+  make_snapshot "$name" snapshot import --faces "$src/faces.csv" \
+    --embeddings "arcface_w600k_mbf_int8=$src/arcface_w600k_mbf_int8.npy" --embeddings "fr_feature=$src/fr_feature.npy" \
+    --relations "$src/relations.csv" --images "$shared/datasets"
+done
+
 say "ready: ./faceeval --help"

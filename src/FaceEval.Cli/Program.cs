@@ -1,11 +1,21 @@
 using System.CommandLine;
-using FaceEval.Cli;
 using FaceEval.Cli.Commands;
 
-// A routing table: each command lives in its own file under Commands/ and calls one library method.
-var root = new RootCommand("FaceEval: evaluate and tune face recognition and face clustering on frozen, labelled snapshots.")
-{
-    SnapshotCommand.Create(),
-};
+namespace FaceEval.Cli;
 
-return CliHost.Run(root, args);
+/// <summary>A routing table: each command lives in its own file under Commands/ and calls one library method.</summary>
+public static class Program
+{
+    public static RootCommand Routes() =>
+        new("FaceEval: evaluate and tune face recognition and face clustering on frozen, labelled snapshots.")
+        {
+            SnapshotCommand.Create(),
+            ScoreCommand.Create(),
+            RunCommand.Create(),
+            SweepCommand.Create(),
+            GateCommand.Create(),
+            AlgorithmsCommand.Create(),
+        };
+
+    public static int Main(string[] args) => CliHost.Run(Routes(), args);
+}

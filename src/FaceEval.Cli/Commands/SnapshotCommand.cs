@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace FaceEval.Cli.Commands;
 
-/// <summary><c>faceeval snapshot</c>: the parent of import, verify and info.</summary>
+/// <summary><c>faceeval snapshot</c>: the parent of import, synth, verify and info.</summary>
 internal static class SnapshotCommand
 {
     public static Command Create() => new("snapshot", "Create, check and describe frozen, content-addressed snapshots.")
@@ -10,5 +10,6 @@ internal static class SnapshotCommand
         SnapshotImportCommand.Create(),
         SnapshotVerifyCommand.Create(),
         SnapshotInfoCommand.Create(),
+        SnapshotSynthCommand.Create(),
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FaceEval.Cli.Output;
 using FaceEval.Core.Snapshots;
 using Spectre.Console;
 
@@ -71,28 +72,8 @@ internal static class SnapshotImportCommand
         return command;
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> with a progress bar on stderr when stderr is a terminal; stdout
-    /// stays free for the result, and redirected runs get no bar at all.
-    /// </summary>
-    private static T WithProgress<T>(Func<IProgress<ImportProgress>?, T> work)
-    {
-        if (Console.IsErrorRedirected)
-        {
-            return work(null);
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return console.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("importing", maxValue: 1.0);
-                return work(new StageProgress(task));
-            });
-    }
+    private static T WithProgress<T>(Func<IProgress<ImportProgress>?, T> work) =>
+        ConsoleProgress.RunWithTask("importing", task => work(task is null ? null : new StageProgress(task)));
 
     private sealed class StageProgress(ProgressTask task) : IProgress<ImportProgress>
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FaceEval.Cli.Output;
 using FaceEval.Core.Snapshots;
 using Spectre.Console;
 
@@ -23,7 +24,7 @@ internal static class SnapshotInfoCommand
         command.SetAction(parse =>
         {
             var info = SnapshotInfo.Read(parse.GetValue(directory)!, Math.Max(0, parse.GetValue(top)));
-            Render(StdoutConsole(), info);
+            Render(Terminal.Out, info);
             return 0;
         });
         return command;
@@ -87,14 +88,6 @@ internal static class SnapshotInfoCommand
 
         console.Write(models);
     }
-
-    /// <summary>Plain text (no colour codes) when stdout is redirected, so the tables can be piped and diffed.</summary>
-    private static IAnsiConsole StdoutConsole() => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Out),
-        Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
-        ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-    });
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

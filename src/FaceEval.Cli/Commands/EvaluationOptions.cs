@@ -1,0 +1,58 @@
+using System.CommandLine;
+using FaceEval.Core.Algorithms;
+using FaceEval.Core.Configuration;
+using FaceEval.Core.Errors;
+using FaceEval.Core.Evaluation;
+using FaceEval.Core.Metrics;
+
+namespace FaceEval.Cli.Commands;
+
+/// <summary>
+/// The options `run`, `sweep` and `gate` share (config, snapshot, model, algorithm, --set, seed,
+/// relation types), read once into a validated <see cref="RunOptions"/> with eval.config.json defaults.
+/// </summary>
+internal sealed class EvaluationOptions
+{
+    public Option<string?> Config { get; } = new("--config") { Description = "eval.config.json to read defaults from (default: the nearest one in this folder or above)" };
+
+    public Option<string?> Snapshot { get; } = new("--snapshot") { Description = "snapshot directory (default: \"snapshot\" in eval.config.json)" };
+
+    public Option<string?> Model { get; } = new("--model") { Description = "embedding model name in the snapshot (default: \"model\" in eval.config.json)" };
+
+    public Option<string?> Algorithm { get; } = new("--algorithm") { Description = $"one of: {string.Join(", ", AlgorithmNames.All)}" };
+
+    public Option<string[]> Set { get; } = new("--set") { Description = "parameter override key=value (repeatable); see 'faceeval algorithms' for names and ranges", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<int?> Seed { get; } = new("--seed") { Description = "seed for every random step (default: \"seed\" in eval.config.json, 42)" };
+
+    public Option<string?> RelationTypes { get; } = new("--relation-types") { Description = "comma-separated relation types counted as look-alikes; '*' suffix matches a prefix (default: sibling,twin*)" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Config, Snapshot, Model, Algorithm, Set, Seed, RelationTypes })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public EvalConfig LoadConfig(ParseResult parse) => EvalConfig.Load(parse.GetValue(Config));
+
+    public RunOptions Read(ParseResult parse, EvalConfig config, string? defaultAlgorithm = null)
+    {
+        var snapshot = parse.GetValue(Snapshot) is { } s ? Path.GetFullPath(s)
+            : config.Snapshot is { } cs ? config.ResolvePath(cs)
+            : throw new FaceEvalException(ErrorKind.Usage, "no snapshot: pass --snapshot DIR or set \"snapshot\" in eval.config.json");
+        var model = parse.GetValue(Model) ?? config.Model
+            ?? throw new FaceEvalException(ErrorKind.Usage, "no model: pass --model NAME or set \"model\" in eval.config.json");
+        var algorithmName = parse.GetValue(Algorithm) ?? defaultAlgorithm
+            ?? throw new FaceEvalException(ErrorKind.Usage, $"no algorithm: pass --algorithm ({string.Join("|", AlgorithmNames.All)})");
+        var relationTypes = RelationTypeFilter.Parse(parse.GetValue(RelationTypes) ?? config.RelationTypes);
+        return new RunOptions(
+            snapshot,
+            model,
+            AlgorithmNames.Parse(algorithmName),
+            ParameterSet.ParseAssignments(parse.GetValue(Set) ?? []).ToArray(),
+            relationTypes,
+            parse.GetValue(Seed) ?? config.Seed);
+    }
+}

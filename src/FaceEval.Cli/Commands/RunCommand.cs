@@ -1,0 +1,37 @@
+using System.CommandLine;
+using FaceEval.Cli.Output;
+using FaceEval.Core.Evaluation;
+using FaceEval.Core.Metrics;
+
+namespace FaceEval.Cli.Commands;
+
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var shared = new EvaluationOptions();
+        var outDir = new Option<string?>("--out") { Description = "write labels.csv (face_id,label) and metrics.json to this directory" };
+        var json = new Option<bool>("--json") { Description = "print the metric object as JSON instead of a table" };
+        var command = new Command("run", "Replay one algorithm setting on a snapshot and score it against the ground truth.");
+        shared.AddTo(command);
+        command.Options.Add(outDir);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var config = shared.LoadConfig(parse);
+            var options = shared.Read(parse, config);
+            var result = ConsoleProgress.Run("distances", p => RunJob.Execute(options, config, parse.GetValue(outDir), p));
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(MetricReportJson.Serialize(result.Metrics));
+            }
+            else
+            {
+                MetricTables.Print(result.Metrics, $"{result.Parameters.Algorithm}  {result.Parameters}  ({result.Seconds:0.###} s)");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using FaceEval.Core.Errors;
+
+namespace FaceEval.Core.Algorithms;
+
+/// <summary>
+/// One tunable parameter of an algorithm: its name as typed in <c>--set name=value</c>, its type, its
+/// valid range and default, and a description that states units and the comparison it is used with.
+/// </summary>
+public sealed record ParameterSpec(
+    string Name,
+    ParameterKind Kind,
+    string Default,
+    string Description,
+    double Min = double.NegativeInfinity,
+    double Max = double.PositiveInfinity,
+    IReadOnlyList<string>? Choices = null,
+    Func<string, string?>? Validate = null)
+{
+    public static ParameterSpec Real(string name, double @default, double min, double max, string description) =>
+        new(name, ParameterKind.Real, Format(@default), description, min, max);
+
+    public static ParameterSpec Integer(string name, int @default, int min, int max, string description) =>
+        new(name, ParameterKind.Integer, Format(@default), description, min, max);
+
+    public static ParameterSpec Choice<TEnum>(string name, TEnum @default, string description)
+        where TEnum : struct, Enum =>
+        new(name, ParameterKind.Choice, ChoiceName(@default), description,
+            Choices: Enum.GetValues<TEnum>().Select(ChoiceName).ToArray());
+
+    public static ParameterSpec Text(string name, string @default, string description, Func<string, string?> validate) =>
+        new(name, ParameterKind.Text, @default, description, Validate: validate);
+
+    /// <summary>Enum member names as kebab-case choice names (ExcessOfMass -> excess-of-mass).</summary>
+    public static string ChoiceName<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var s = value.ToString();
+        var chars = new System.Text.StringBuilder(s.Length + 4);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsUpper(s[i]) && i > 0)
+            {
+                chars.Append('-');
+            }
+
+            chars.Append(char.ToLowerInvariant(s[i]));
+        }
+
+        return chars.ToString();
+    }
+
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A human description of the valid values, for error messages and help.</summary>
+    public string Range => Kind switch
+    {
+        ParameterKind.Real or ParameterKind.Integer => $"{Format(Min)}..{Format(Max)}",
+        ParameterKind.Choice => string.Join("|", Choices!),
+        _ => "text",
+    };
+
+    /// <summary>Checks and canonicalises a value; throws a one-line usage error naming the valid range.</summary>
+    public string Normalize(string raw, string algorithm)
+    {
+        var value = raw.Trim();
+        switch (Kind)
+        {
+            case ParameterKind.Real:
+            case ParameterKind.Integer:
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+                {
+                    throw Invalid(raw, algorithm, "not a number");
+                }
+
+                if (Kind == ParameterKind.Integer && number != Math.Floor(number))
+                {
+                    throw Invalid(raw, algorithm, "not a whole number");
+                }
+
+                if (number < Min || number > Max)
+                {
+                    throw Invalid(raw, algorithm, "out of range");
+                }
+
+                return Format(number);
+            case ParameterKind.Choice:
+                var choice = Choices!.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
+                return choice ?? throw Invalid(raw, algorithm, "not a valid choice");
+            default:
+                var problem = Validate?.Invoke(value);
+                return problem is null ? value : throw Invalid(raw, algorithm, problem);
+        }
+    }
+
+    private FaceEvalException Invalid(string raw, string algorithm, string why) =>
+        new(ErrorKind.Usage, $"{algorithm} parameter {Name}={raw} is {why}; valid: {Range}");
+}

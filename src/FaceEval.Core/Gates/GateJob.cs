@@ -1,0 +1,32 @@
+using System.Reflection;
+using FaceEval.Core.Configuration;
+using FaceEval.Core.IO;
+
+namespace FaceEval.Core.Gates;
+
+/// <summary>`faceeval gate`: judge the suites against their rules and the baseline, or record a new baseline.</summary>
+public static class GateJob
+{
+    /// <summary>Runs and judges every suite; writes gate.json and, when asked, the JUnit file. The baseline is optional unless a tolerance rule needs it.</summary>
+    public static GateResult Check(GateOptions options, EvalConfig config, IProgress<double>? progress = null)
+    {
+        var baseline = File.Exists(options.BaselinePath) ? GateBaseline.Load(options.BaselinePath) : null;
+        var result = GateRunner.Run(options.Suites, config, baseline, progress);
+        GateJsonWriter.Write(result, options.ReportPath);
+        if (options.JUnitPath is not null)
+        {
+            GateJUnitWriter.Write(result, options.JUnitPath);
+        }
+
+        return result;
+    }
+
+    public static GateBaseline UpdateBaseline(GateOptions options, EvalConfig config, string reason)
+    {
+        var existing = File.Exists(options.BaselinePath) ? GateBaseline.Load(options.BaselinePath) : GateBaseline.Empty;
+        var version = typeof(GateJob).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var updated = GateRunner.UpdateBaseline(options.Suites, config, existing, reason, version, GitCommit.Find(config.BaseDirectory), DateTimeOffset.UtcNow);
+        updated.Save(options.BaselinePath);
+        return updated;
+    }
+}
