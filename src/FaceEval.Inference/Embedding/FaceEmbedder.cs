@@ -9,7 +9,8 @@ namespace FaceEval.Inference.Embedding;
 
 /// <summary>
 /// Embeds aligned face crops with one model: one session for all images, batches when the model's
-/// batch dimension is dynamic (one image per run otherwise), rows L2-normalised.
+/// batch dimension is dynamic and its outputs do not depend on the batch (one image per run
+/// otherwise), rows L2-normalised.
 /// </summary>
 public sealed class FaceEmbedder : IDisposable
 {
@@ -32,7 +33,7 @@ public sealed class FaceEmbedder : IDisposable
         Spec = spec;
         Dimension = dimension;
         _session = runtime.CreateSession(modelPath, settings);
-        _batchSize = spec.Input.DynamicBatch ? batchSize : 1;
+        _batchSize = spec.Input.DynamicBatch && spec.Input.BatchInvariant ? batchSize : 1;
         _outputIndex = spec.Outputs.Length == 0 ? 0 : OutputIndex(spec.Outputs[0]);
     }
 

@@ -21,9 +21,9 @@ public static class InputTensor
             throw new FaceEvalException(ErrorKind.DimensionMismatch, $"tensor buffer of {destination.Length} floats does not hold {channels}x{height}x{width}");
         }
 
-        Span<float> scale = stackalloc float[channels];
-        Span<float> offset = stackalloc float[channels];
-        Coefficients(image, input, scale, offset);
+        Span<float> mean = stackalloc float[channels];
+        Span<float> std = stackalloc float[channels];
+        Coefficients(image, input, mean, std);
 
         var src = image.Pixels;
         var copyW = Math.Min(width, image.Width);
@@ -33,9 +33,9 @@ public static class InputTensor
         {
             // Source byte offset of tensor channel c within a pixel; grey uses the Rec. 601 luma below.
             var sc = input.Channels == ChannelOrder.Bgr ? 2 - c : c;
-            var s = scale[c];
-            var o = offset[c];
-            var padValue = o; // black pixel: 0 * s + o
+            var m = mean[c];
+            var sd = std[c];
+            var padValue = (0 - m) / sd; // a black pixel
             for (var y = 0; y < height; y++)
             {
                 var row = y * width;
@@ -49,7 +49,7 @@ public static class InputTensor
                         var v = input.Channels == ChannelOrder.Grey
                             ? 0.299f * src[p] + 0.587f * src[p + 1] + 0.114f * src[p + 2]
                             : src[p + sc];
-                        value = v * s + o;
+                        value = (v - m) / sd;
                     }
                     else
                     {
@@ -62,17 +62,17 @@ public static class InputTensor
         }
     }
 
-    /// <summary>(x - mean) / std as x * scale + offset, per tensor channel.</summary>
-    private static void Coefficients(RgbImage image, ModelInput input, Span<float> scale, Span<float> offset)
+    /// <summary>
+    /// Per tensor channel mean and std. Kept as (x - mean) / std rather than a fused multiply-add, so
+    /// inputs are bit-identical to other front ends: int8 models with dynamic quantisation amplify
+    /// last-bit differences.
+    /// </summary>
+    private static void Coefficients(RgbImage image, ModelInput input, Span<float> mean, Span<float> std)
     {
         if (input.Normalization == InputNormalization.Fixed)
         {
-            for (var c = 0; c < scale.Length; c++)
-            {
-                scale[c] = 1f / input.Std[c];
-                offset[c] = -input.Mean[c] / input.Std[c];
-            }
-
+            input.Mean.AsSpan(0, mean.Length).CopyTo(mean);
+            input.Std.AsSpan(0, std.Length).CopyTo(std);
             return;
         }
 
@@ -85,9 +85,9 @@ public static class InputTensor
         }
 
         var n = image.Pixels.Length;
-        var mean = sum / n;
-        var std = Math.Max(Math.Sqrt(Math.Max(sumSq / n - mean * mean, 0)), 1.0 / Math.Sqrt(n));
-        scale.Fill((float)(1 / std));
-        offset.Fill((float)(-mean / std));
+        var mu = sum / n;
+        var sigma = Math.Max(Math.Sqrt(Math.Max(sumSq / n - mu * mu, 0)), 1.0 / Math.Sqrt(n));
+        mean.Fill((float)mu);
+        std.Fill((float)sigma);
     }
 }

@@ -22,6 +22,12 @@ public sealed record ModelInput
     /// <summary>The batch dimension is symbolic, so several images go in one run.</summary>
     public bool DynamicBatch { get; init; }
 
+    /// <summary>
+    /// False when a face's output depends on the other images of its batch (dynamic int8 quantisation
+    /// computes one scale per batch); such models run one image at a time so results are reproducible.
+    /// </summary>
+    public bool BatchInvariant { get; init; } = true;
+
     public TensorLayout Layout { get; init; } = TensorLayout.Nchw;
 
     public ChannelOrder Channels { get; init; } = ChannelOrder.Rgb;
