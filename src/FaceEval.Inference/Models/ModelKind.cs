@@ -1,0 +1,8 @@
+namespace FaceEval.Inference.Models;
+
+public enum ModelKind
+{
+    Detector,
+    Embedder,
+    Landmarks,
+}

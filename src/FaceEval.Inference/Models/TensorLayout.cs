@@ -1,0 +1,7 @@
+namespace FaceEval.Inference.Models;
+
+public enum TensorLayout
+{
+    Nchw,
+    Nhwc,
+}

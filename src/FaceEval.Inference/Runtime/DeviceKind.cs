@@ -1,0 +1,7 @@
+namespace FaceEval.Inference.Runtime;
+
+public enum DeviceKind
+{
+    Cpu,
+    Cuda,
+}
