@@ -6,9 +6,12 @@ public static class AlgorithmCatalog
     public static IClusteringAlgorithm Get(AlgorithmKind kind) => kind switch
     {
         AlgorithmKind.Dbscan => new DbscanAlgorithm(),
+        AlgorithmKind.ChineseWhispers => new ChineseWhispersAlgorithm(),
         AlgorithmKind.Agglomerative => new AgglomerativeAlgorithm(),
         AlgorithmKind.TwoPassHac => new TwoPassHacAlgorithm(),
         AlgorithmKind.Hdbscan => new HdbscanAlgorithm(),
-        _ => throw new NotSupportedException($"{AlgorithmNames.Name(kind)} is not wired yet"),
+        AlgorithmKind.Immich => new ImmichAlgorithm(),
+        AlgorithmKind.Gated => new GatedAlgorithm(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -78,6 +78,8 @@ public sealed class ParameterSet
 
     public int Integer(string name) => checked((int)Real(name));
 
+    public bool Boolean(string name) => Text(name) == "true";
+
     public TEnum Choice<TEnum>(string name)
         where TEnum : struct, Enum
     {

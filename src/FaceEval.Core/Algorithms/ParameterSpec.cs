@@ -28,6 +28,9 @@ public sealed record ParameterSpec(
         new(name, ParameterKind.Choice, ChoiceName(@default), description,
             Choices: Enum.GetValues<TEnum>().Select(ChoiceName).ToArray());
 
+    public static ParameterSpec Boolean(string name, bool @default, string description) =>
+        new(name, ParameterKind.Choice, @default ? "true" : "false", description, Choices: ["true", "false"]);
+
     public static ParameterSpec Text(string name, string @default, string description, Func<string, string?> validate) =>
         new(name, ParameterKind.Text, @default, description, Validate: validate);
 
