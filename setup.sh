@@ -91,10 +91,12 @@ make_snapshot() { # name, then the faceeval arguments that create it
 }
 make_snapshot demo snapshot synth
 shared="${FACEEVAL_SHARED:-../shared}"
+# FIW numbers photos per family, so a photo is identified by family and photo together.
 for name in fiw lfw; do
   src="$shared/embeddings/$name"
   [ -f "$src/faces.csv" ] || continue
-  make_snapshot "$name" snapshot import --faces "$src/faces.csv" \
+  key=photo; [ "$name" = fiw ] && key=family,photo
+  make_snapshot "$name" snapshot import --faces "$src/faces.csv" --photo-key "$key" \
     --embeddings "arcface_w600k_mbf_int8=$src/arcface_w600k_mbf_int8.npy" --embeddings "fr_feature=$src/fr_feature.npy" \
     --relations "$src/relations.csv" --images "$shared/datasets"
 done

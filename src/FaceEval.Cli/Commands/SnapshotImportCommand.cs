@@ -35,6 +35,11 @@ internal static class SnapshotImportCommand
             HelpName = "ROOT",
             Description = "Directory the faces' 'file' column resolves against (recorded in the manifest, photos are not copied).",
         };
+        var photoKey = new Option<string?>("--photo-key")
+        {
+            HelpName = "COLS",
+            Description = "Comma-separated columns that together identify a photo, when 'photo' alone is not unique (e.g. family,photo for FIW, whose photo numbers restart per family). Stored as photo = values joined with '/'.",
+        };
         var output = new Option<string>("--out")
         {
             HelpName = "DIR",
@@ -44,7 +49,7 @@ internal static class SnapshotImportCommand
 
         var command = new Command("import", "Import faces, embeddings and relations exported by another tool as a new frozen snapshot.")
         {
-            faces, embeddings, relations, images, output,
+            faces, embeddings, relations, images, photoKey, output,
         };
         command.SetAction(parse =>
         {
@@ -53,7 +58,10 @@ internal static class SnapshotImportCommand
                 (parse.GetValue(embeddings) ?? []).Select(EmbeddingSource.Parse).ToArray(),
                 parse.GetValue(relations),
                 parse.GetValue(images),
-                parse.GetValue(output)!);
+                parse.GetValue(output)!)
+            {
+                PhotoKey = parse.GetValue(photoKey)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            };
 
             var result = WithProgress(progress => SnapshotImporter.Import(options, progress));
             foreach (var warning in result.Warnings)

@@ -18,6 +18,12 @@ public sealed record SnapshotImportOptions(
     string? ImagesRoot,
     string OutputDirectory)
 {
+    /// <summary>
+    /// Columns whose values, joined with '/', identify a photo, when <c>photo</c> alone is not unique
+    /// (e.g. FIW numbers photos per family: <c>family,photo</c>). The joined key is stored as <c>photo</c>.
+    /// </summary>
+    public IReadOnlyList<string>? PhotoKey { get; init; }
+
     public SnapshotImportOptions Validate()
     {
         RequireFile(FacesCsv, "faces CSV");

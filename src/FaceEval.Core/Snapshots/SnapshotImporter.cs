@@ -24,6 +24,10 @@ public static class SnapshotImporter
         Report($"reading {Path.GetFileName(options.FacesCsv)}");
         var faces = CsvTable.Read(options.FacesCsv, SnapshotLayout.RequiredFaceColumns);
         CheckFaces(faces, options.FacesCsv);
+        if (options.PhotoKey is { Count: > 0 } key)
+        {
+            ComposePhotoKey(faces, key, options.FacesCsv);
+        }
 
         var embeddings = new List<SnapshotEmbedding>();
         foreach (var source in options.Embeddings)
@@ -82,6 +86,17 @@ public static class SnapshotImporter
                 throw new FaceEvalException(ErrorKind.InvalidData,
                     $"{path} line {line}: taken_at '{row[takenAtColumn]}' is not a date and time (use ISO 8601, e.g. 2021-06-30T14:05:00Z)");
             }
+        }
+    }
+
+    private static void ComposePhotoKey(CsvTable faces, IReadOnlyList<string> key, string path)
+    {
+        var columns = key.Select(name => faces.ColumnIndex(name) is var i and >= 0 ? i
+            : throw new FaceEvalException(ErrorKind.InvalidData, $"{path}: photo key column '{name}' is not in the header ({string.Join(",", faces.Columns)})")).ToArray();
+        var photoColumn = faces.ColumnIndex(SnapshotLayout.PhotoColumn);
+        foreach (var row in faces.Rows)
+        {
+            row[photoColumn] = string.Join('/', columns.Select(c => row[c]));
         }
     }
 
@@ -145,5 +160,6 @@ public static class SnapshotImporter
     }
 
     private static string Describe(SnapshotImportOptions options) =>
-        $"faceeval snapshot import: faces {options.FacesCsv}" + (options.RelationsCsv is null ? "" : $", relations {options.RelationsCsv}");
+        $"faceeval snapshot import: faces {options.FacesCsv}"
+        + (options.PhotoKey is { Count: > 0 } k ? $" (photo = {string.Join("/", k)})" : "") + (options.RelationsCsv is null ? "" : $", relations {options.RelationsCsv}");
 }

@@ -128,6 +128,18 @@ public sealed class SnapshotImporterTests : IDisposable
     }
 
     [Fact]
+    public void PhotoKeyJoinsColumnsSoPhotosWithTheSameNumberInTwoDatasetsStayApart()
+    {
+        var plain = SnapshotImporter.Import(_export.Write("plain")).Snapshot;
+        var keyed = SnapshotImporter.Import(_export.Write("keyed") with { PhotoKey = ["dataset", "photo"] }).Snapshot;
+
+        Assert.All(keyed.Faces, f => Assert.Equal($"{f["dataset"]}/{plain.Faces[f.Index].Photo}", f.Photo));
+        Assert.True(keyed.PhotoIndex().Distinct().Count() >= plain.PhotoIndex().Distinct().Count());
+        Assert.NotEqual(plain.Id, keyed.Id);
+        AssertFails(_export.Write("bad") with { PhotoKey = ["album"] }, ErrorKind.InvalidData, "photo key column 'album'");
+    }
+
+    [Fact]
     public void ModelsMayHaveDifferentDimensions()
     {
         var s = SnapshotImporter.Import(_export.Write()).Snapshot;
