@@ -13,6 +13,7 @@ public sealed record GateBaseline(int FormatVersion, IReadOnlyDictionary<string,
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static GateBaseline Empty { get; } = new(CurrentFormat, new Dictionary<string, GateBaselineEntry>());
