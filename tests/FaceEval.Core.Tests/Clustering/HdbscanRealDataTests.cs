@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FaceEval.Core.Clustering;
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Neighbors;
+using FaceEval.Core.Tests.TestData;
 using Xunit.Abstractions;
 
 namespace FaceEval.Core.Tests.Clustering;
@@ -14,7 +15,7 @@ public class HdbscanRealDataTests(ITestOutputHelper output)
     [SharedDataFact(Fiw)]
     public void ClustersTheFirstFacesOfFiw()
     {
-        var embeddings = SharedData.ReadFloat16Npy(SharedData.Find(Fiw)!, 3000);
+        var embeddings = SharedEmbeddings.Load("fiw", "arcface_w600k_mbf_int8", 3000);
         var watch = Stopwatch.StartNew();
         var distances = DistanceMatrix.Compute(embeddings);
         var matrixSeconds = watch.Elapsed.TotalSeconds;
@@ -35,7 +36,7 @@ public class HdbscanRealDataTests(ITestOutputHelper output)
     [SharedDataFact(Fiw)]
     public void KnnGraphAgreesWithTheDistanceMatrixOnFiw()
     {
-        var embeddings = SharedData.ReadFloat16Npy(SharedData.Find(Fiw)!, 2000);
+        var embeddings = SharedEmbeddings.Load("fiw", "arcface_w600k_mbf_int8", 2000);
         var fromMatrix = KnnGraph.FromDistances(DistanceMatrix.Compute(embeddings), 32);
         var built = KnnGraph.Build(embeddings, 32);
         for (var i = 0; i < embeddings.Count; i++)

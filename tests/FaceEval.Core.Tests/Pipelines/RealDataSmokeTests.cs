@@ -3,6 +3,7 @@ using FaceEval.Core.Clustering;
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Pipelines;
 using FaceEval.Core.Tests.Support;
+using FaceEval.Core.Tests.TestData;
 using Xunit.Abstractions;
 
 namespace FaceEval.Core.Tests.Pipelines;
@@ -16,12 +17,12 @@ public class RealDataSmokeTests(ITestOutputHelper output)
     [SharedDataFact(Embeddings)]
     public void GatedAndImmichRunOnFiw()
     {
-        var (data, rows, columns) = SharedData.ReadNpy(SharedData.PathOf(Embeddings));
-        var table = SharedData.ReadColumns(SharedData.PathOf("embeddings/fiw/faces.csv"), "person", "family", "photo");
+        var embeddings = SharedEmbeddings.Load("fiw", "arcface_w600k_mbf_int8");
+        var (rows, columns) = (embeddings.Count, embeddings.Dimension);
+        var table = SharedEmbeddings.FaceColumns("fiw", "person", "family", "photo");
         Assert.Equal(rows, table.Count);
         var truth = Ids(table.Select(r => r[0])); // empty person: a distractor, unlabelled (-1)
         var photos = Ids(table.Select(r => r[1] + "/" + r[2]));
-        var embeddings = EmbeddingMatrix.FromRowMajor(data, rows, columns);
 
         var clock = Stopwatch.StartNew();
         var distances = DistanceMatrix.Compute(embeddings);
