@@ -13,19 +13,19 @@ namespace FaceEval.Cli.Commands;
 /// </summary>
 internal sealed class EvaluationOptions
 {
-    public Option<string?> Config { get; } = new("--config") { Description = "eval.config.json to read defaults from (default: the nearest one in this folder or above)" };
+    public Option<string?> Config { get; } = new("--config") { HelpName = "FILE", Description = "eval.config.json to read defaults from (default: the nearest one in this folder or above)" };
 
-    public Option<string?> Snapshot { get; } = new("--snapshot") { Description = "snapshot directory (default: \"snapshot\" in eval.config.json)" };
+    public Option<string?> Snapshot { get; } = new("--snapshot") { HelpName = "DIR", Description = "snapshot directory (default: \"snapshot\" in eval.config.json)" };
 
-    public Option<string?> Model { get; } = new("--model") { Description = "embedding model name in the snapshot (default: \"model\" in eval.config.json)" };
+    public Option<string?> Model { get; } = new("--model") { HelpName = "NAME", Description = "embedding model name in the snapshot (default: \"model\" in eval.config.json)" };
 
-    public Option<string?> Algorithm { get; } = new("--algorithm") { Description = $"one of: {string.Join(", ", AlgorithmNames.All)}" };
+    public Option<string?> Algorithm { get; } = new("--algorithm") { HelpName = "NAME", Description = $"one of: {string.Join(", ", AlgorithmNames.All)}" };
 
-    public Option<string[]> Set { get; } = new("--set") { Description = "parameter override key=value (repeatable); see 'faceeval algorithms' for names and ranges", Arity = ArgumentArity.ZeroOrMore };
+    public Option<string[]> Set { get; } = new("--set") { HelpName = "key=value", Description = "parameter override key=value (repeatable); see 'faceeval algorithms' for names and ranges", Arity = ArgumentArity.ZeroOrMore };
 
-    public Option<int?> Seed { get; } = new("--seed") { Description = "seed for every random step (default: \"seed\" in eval.config.json, 42)" };
+    public Option<int?> Seed { get; } = new("--seed") { HelpName = "N", Description = "seed for every random step (default: \"seed\" in eval.config.json, 42)" };
 
-    public Option<string?> RelationTypes { get; } = new("--relation-types") { Description = "comma-separated relation types counted as look-alikes; '*' suffix matches a prefix (default: sibling,twin*)" };
+    public Option<string?> RelationTypes { get; } = new("--relation-types") { HelpName = "TYPES", Description = "comma-separated relation types counted as look-alikes; '*' suffix matches a prefix (default: sibling,twin*)" };
 
     public void AddTo(Command command)
     {

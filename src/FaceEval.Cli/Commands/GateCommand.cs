@@ -11,14 +11,14 @@ internal static class GateCommand
     public static Command Create()
     {
         var shared = new EvaluationOptions();
-        var suite = new Option<string[]>("--suite") { Description = "run only these suites of eval.config.json (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var baseline = new Option<string?>("--baseline") { Description = "baseline file (default: \"gates.baseline\" in eval.config.json, reports/baseline.json)" };
-        var rule = new Option<string[]>("--rule") { Description = "a one-off suite's rule: metric>=x, metric<=x or metric~tolerance (repeatable; with --snapshot/--model/--algorithm instead of the config's suites)", Arity = ArgumentArity.ZeroOrMore };
-        var repeats = new Option<int>("--repeats") { Description = "a one-off suite's number of runs with seeds seed, seed+1, ... (the mean is judged)", DefaultValueFactory = _ => 1 };
-        var junit = new Option<string?>("--junit") { Description = "also write a JUnit XML file here (one test case per rule)" };
-        var report = new Option<string?>("--report") { Description = "where to write the gate result as JSON (default: reports/gate.json)" };
+        var suite = new Option<string[]>("--suite") { HelpName = "NAME", Description = "run only these suites of eval.config.json (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var baseline = new Option<string?>("--baseline") { HelpName = "FILE", Description = "baseline file (default: \"gates.baseline\" in eval.config.json, reports/baseline.json)" };
+        var rule = new Option<string[]>("--rule") { HelpName = "RULE", Description = "a one-off suite's rule: metric>=x, metric<=x or metric~tolerance (repeatable; with --snapshot/--model/--algorithm instead of the config's suites)", Arity = ArgumentArity.ZeroOrMore };
+        var repeats = new Option<int>("--repeats") { HelpName = "N", Description = "a one-off suite's number of runs with seeds seed, seed+1, ... (the mean is judged)", DefaultValueFactory = _ => 1 };
+        var junit = new Option<string?>("--junit") { HelpName = "FILE", Description = "also write a JUnit XML file here (one test case per rule)" };
+        var report = new Option<string?>("--report") { HelpName = "FILE", Description = "where to write the gate result as JSON (default: reports/gate.json)" };
         var update = new Option<bool>("--update-baseline") { Description = "record the current metrics as the new baseline instead of judging (needs --reason)" };
-        var reason = new Option<string?>("--reason") { Description = "why the baseline changes; stored in it" };
+        var reason = new Option<string?>("--reason") { HelpName = "TEXT", Description = "why the baseline changes; stored in it" };
         var command = new Command("gate", "Regression gate for CI: run the gate suites, judge every rule against its bound and the baseline; exit 0 all pass, 1 any regression.");
         shared.AddTo(command);
         foreach (var option in new Option[] { suite, baseline, rule, repeats, junit, report, update, reason })

@@ -10,7 +10,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var shared = new EvaluationOptions();
-        var outDir = new Option<string?>("--out") { Description = "write labels.csv (face_id,label) and metrics.json to this directory" };
+        var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "write labels.csv (face_id,label) and metrics.json to this directory" };
         var json = new Option<bool>("--json") { Description = "print the metric object as JSON instead of a table" };
         var command = new Command("run", "Replay one algorithm setting on a snapshot and score it against the ground truth.");
         shared.AddTo(command);

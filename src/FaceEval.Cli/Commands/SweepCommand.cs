@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceEval.Cli.Output;
+using FaceEval.Core.Algorithms;
 using FaceEval.Core.Configuration;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Metrics;
@@ -12,15 +13,15 @@ internal static class SweepCommand
     public static Command Create()
     {
         var shared = new EvaluationOptions();
-        var param = new Option<string[]>("--param") { Description = "parameter to sweep (repeatable: several make a grid); NAME, NAME=from:to:step or NAME=a,b,c", Arity = ArgumentArity.OneOrMore, Required = true };
-        var from = new Option<double[]>("--from") { Description = "first value (one per --param, in order)", Arity = ArgumentArity.ZeroOrMore };
-        var to = new Option<double[]>("--to") { Description = "last value, included (one per --param)", Arity = ArgumentArity.ZeroOrMore };
-        var step = new Option<double[]>("--step") { Description = "step (one per --param)", Arity = ArgumentArity.ZeroOrMore };
-        var values = new Option<string[]>("--values") { Description = "explicit comma-separated values instead of a range (one per --param)", Arity = ArgumentArity.ZeroOrMore };
-        var objective = new Option<string?>("--objective") { Description = "metric to optimise (any metric key; default: \"objective\" in eval.config.json, bcubed_f1)" };
-        var max = new Option<string[]>("--max") { Description = "upper bound metric=value the best setting must respect, e.g. sibling_confusion=0.05 (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var min = new Option<string[]>("--min") { Description = "lower bound metric=value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var outDir = new Option<string?>("--out") { Description = "directory for sweep.csv and sweep.json (default: reports/sweeps/<algorithm>-<params>)" };
+        var param = new Option<string[]>("--param") { HelpName = "NAME", Description = "parameter to sweep (repeatable: several make a grid); NAME, NAME=from:to:step or NAME=a,b,c", Arity = ArgumentArity.OneOrMore, Required = true };
+        var from = new Option<double[]>("--from") { HelpName = "X", Description = "first value (one per --param, in order)", Arity = ArgumentArity.ZeroOrMore };
+        var to = new Option<double[]>("--to") { HelpName = "Y", Description = "last value, included (one per --param)", Arity = ArgumentArity.ZeroOrMore };
+        var step = new Option<double[]>("--step") { HelpName = "S", Description = "step (one per --param)", Arity = ArgumentArity.ZeroOrMore };
+        var values = new Option<string[]>("--values") { HelpName = "a,b,c", Description = "explicit comma-separated values instead of a range (one per --param)", Arity = ArgumentArity.ZeroOrMore };
+        var objective = new Option<string?>("--objective") { HelpName = "METRIC", Description = "metric to optimise (any metric key; default: \"objective\" in eval.config.json, bcubed_f1)" };
+        var max = new Option<string[]>("--max") { HelpName = "metric=value", Description = "upper bound metric=value the best setting must respect, e.g. sibling_confusion=0.05 (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var min = new Option<string[]>("--min") { HelpName = "metric=value", Description = "lower bound metric=value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "directory for sweep.csv and sweep.json (default: reports/sweeps/<algorithm>-<params>)" };
         var command = new Command("sweep", "Run an algorithm over a range or grid of parameter values, score each setting and name the best.");
         shared.AddTo(command);
         foreach (var option in new Option[] { param, from, to, step, values, objective, max, min, outDir })
@@ -39,7 +40,7 @@ internal static class SweepCommand
             var constraints = Constraints(parse.GetValue(max), config.Max, upper: true)
                 .Concat(Constraints(parse.GetValue(min), config.Min, upper: false)).ToArray();
             var output = parse.GetValue(outDir) is { } o ? Path.GetFullPath(o)
-                : config.ResolvePath(Path.Combine("reports", "sweeps", $"{options.Algorithm.ToString().ToLowerInvariant()}-{string.Join("-", axes.Select(a => a.Parameter))}"));
+                : config.ResolvePath(Path.Combine("reports", "sweeps", $"{AlgorithmNames.Name(options.Algorithm)}-{string.Join("-", axes.Select(a => a.Parameter))}"));
             var result = ConsoleProgress.Run("sweep", p => SweepJob.Execute(options, axes, goal, constraints, config, output, p));
             SweepTables.Print(result);
             Console.WriteLine($"wrote {Path.Combine(output, SweepWriter.CsvName)} and {SweepWriter.JsonName}");
