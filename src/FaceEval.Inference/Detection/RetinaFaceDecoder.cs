@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FaceEval.Core.Errors;
 using FaceEval.Inference.Runtime;
 
@@ -16,6 +17,7 @@ internal static class RetinaFaceDecoder
     private const float SizeVariance = 0.2f;
 
     /// <param name="outputs">In models.json order: boxes [1,N,4], scores [1,N,2], landmarks [1,N,10].</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<DetectedFace> Decode(IReadOnlyList<OutputTensor> outputs, int tensorWidth, int tensorHeight, float scoreThreshold)
     {
         if (outputs.Count != 3)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FaceEval.Core.Errors;
 using FaceEval.Inference.Runtime;
 
@@ -15,6 +16,7 @@ internal static class ScrfdDecoder
     private static readonly int[] Strides = [8, 16, 32];
 
     /// <param name="outputs">In models.json order: scores 8/16/32, boxes 8/16/32, landmarks 8/16/32.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<DetectedFace> Decode(IReadOnlyList<OutputTensor> outputs, int tensorWidth, int tensorHeight, float scoreThreshold)
     {
         if (outputs.Count != 9)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FaceEval.Core.Errors;
 using FaceEval.Inference.Runtime;
 
@@ -12,6 +13,7 @@ namespace FaceEval.Inference.Detection;
 internal static class UltraFaceDecoder
 {
     /// <param name="outputs">In models.json order: scores [1,N,2], boxes [1,N,4].</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<DetectedFace> Decode(IReadOnlyList<OutputTensor> outputs, int tensorWidth, int tensorHeight, float scoreThreshold)
     {
         if (outputs.Count != 2)
