@@ -13,4 +13,7 @@ internal static class ReferenceFixture
             .Select(row => row.EnumerateArray().Select(v => v.GetSingle()).ToArray()).ToArray();
 
     public static JsonElement Detection => Root.Value.GetProperty("detection");
+
+    /// <summary>Reference detections of a non-default detector (scrfd_500m, retinaface_mnet025, ultraface).</summary>
+    public static JsonElement Detector(string name) => Root.Value.GetProperty("detectors").GetProperty(name);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FaceEval.Core.Errors;
 using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
@@ -23,6 +24,8 @@ public static class FaceAligner
     /// Output pixel (u, v) takes the bilinear sample of the image at <c>imageToCrop⁻¹(u, v)</c>, pixel
     /// centres at integer coordinates (as OpenCV's warpAffine); samples outside the image are black.
     /// </summary>
+    // Hot per-pixel loop: compiled fully optimised at once; tiered JIT would run it unoptimised for the first images.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RgbImage Warp(RgbImage image, SimilarityTransform imageToCrop, int width, int height)
     {
         var inverse = imageToCrop.Inverse();
@@ -39,11 +42,18 @@ public static class FaceAligner
                 var fx = x - x0;
                 var fy = y - y0;
                 var d = (v * width + u) * 3;
+
+                // Byte offsets of the four neighbours, -1 outside the image (sampled as black).
+                var o00 = Offset(x0, y0, w, h, stride);
+                var o10 = Offset(x0 + 1, y0, w, h, stride);
+                var o01 = Offset(x0, y0 + 1, w, h, stride);
+                var o11 = Offset(x0 + 1, y0 + 1, w, h, stride);
                 for (var c = 0; c < 3; c++)
                 {
-                    double Sample(int sx, int sy) => sx >= 0 && sy >= 0 && sx < w && sy < h ? src[sy * stride + sx * 3 + c] : 0;
-                    var top = Sample(x0, y0) * (1 - fx) + Sample(x0 + 1, y0) * fx;
-                    var bottom = Sample(x0, y0 + 1) * (1 - fx) + Sample(x0 + 1, y0 + 1) * fx;
+                    double s00 = o00 < 0 ? 0 : src[o00 + c], s10 = o10 < 0 ? 0 : src[o10 + c];
+                    double s01 = o01 < 0 ? 0 : src[o01 + c], s11 = o11 < 0 ? 0 : src[o11 + c];
+                    var top = s00 * (1 - fx) + s10 * fx;
+                    var bottom = s01 * (1 - fx) + s11 * fx;
                     dst[d + c] = (byte)Math.Clamp(Math.Round(top * (1 - fy) + bottom * fy), 0, 255);
                 }
             }
@@ -51,4 +61,7 @@ public static class FaceAligner
 
         return new RgbImage(width, height, dst);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Offset(int x, int y, int w, int h, int stride) => x >= 0 && y >= 0 && x < w && y < h ? y * stride + x * 3 : -1;
 }

@@ -8,42 +8,53 @@ namespace FaceEval.Inference.Detection;
 
 /// <summary>
 /// Finds faces with one detector model (one session reused for every image): resize to the model's
-/// scale, pad to its size, run, decode, score threshold, NMS, back to image pixels.
-/// Implemented families: YuNet. Other families in models.json are refused with a clear error.
+/// scale, pad to its size, run, decode by the model's family (YuNet, SCRFD, RetinaFace, UltraFace),
+/// score threshold, NMS, back to image pixels. Box-only families get their five landmarks from the
+/// landmark model models.json names for them.
 /// </summary>
 public sealed class FaceDetector : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly int[] _outputOrder;
+    private readonly Landmarks68? _landmarks;
 
+    /// <summary>A detector with its own landmarks; box-only families need the overload with a landmark model (or <see cref="Open"/>).</summary>
     public FaceDetector(OrtRuntime runtime, ModelSpec spec, string modelPath, SessionSettings? settings = null, DetectorOptions? options = null)
+        : this(runtime, spec, modelPath, null, null, settings, options)
+    {
+    }
+
+    public FaceDetector(OrtRuntime runtime, ModelSpec spec, string modelPath, ModelSpec? landmarkSpec, string? landmarkModelPath,
+        SessionSettings? settings = null, DetectorOptions? options = null)
     {
         Options = options ?? DetectorOptions.Default;
         Options.Validate();
-        if (spec.Kind != ModelKind.Detector)
+        if (spec.Kind != ModelKind.Detector || spec.Family is null)
         {
             throw new FaceEvalException(ErrorKind.Usage, $"'{spec.Name}' is not a detector");
         }
 
-        if (spec.Family != DetectorFamily.Yunet)
+        var needsLandmarks = spec.Family == DetectorFamily.UltraFace;
+        if (needsLandmarks && (landmarkSpec is null || landmarkModelPath is null))
         {
-            throw new FaceEvalException(ErrorKind.Usage, $"detector '{spec.Name}' ({spec.Family}) is declared but its decoder is not implemented yet; use yunet");
+            throw new FaceEvalException(ErrorKind.Usage, $"detector '{spec.Name}' finds boxes only and needs its landmark model '{spec.LandmarkModel}'");
         }
 
         Spec = spec;
         _session = runtime.CreateSession(modelPath, settings);
-        _outputOrder = spec.Outputs.Select(name =>
+        try
         {
-            for (var i = 0; i < _session.Outputs.Count; i++)
+            _outputOrder = spec.Outputs.Select(name => OutputIndex(_session, spec, name)).ToArray();
+            if (needsLandmarks)
             {
-                if (_session.Outputs[i].Name == name)
-                {
-                    return i;
-                }
+                _landmarks = new Landmarks68(runtime, landmarkSpec!, landmarkModelPath!, settings);
             }
-
-            throw new FaceEvalException(ErrorKind.InvalidData, $"{spec.Name}: the model has no output '{name}'");
-        }).ToArray();
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
     }
 
     public ModelSpec Spec { get; }
@@ -53,7 +64,8 @@ public sealed class FaceDetector : IDisposable
     public static FaceDetector Open(OrtRuntime runtime, ModelCatalog catalog, string modelName, SessionSettings? settings = null, DetectorOptions? options = null)
     {
         var spec = catalog.Get(modelName, ModelKind.Detector);
-        return new FaceDetector(runtime, spec, catalog.PathOf(spec), settings, options);
+        var landmarkSpec = spec.LandmarkModel is { } lm ? catalog.Get(lm, ModelKind.Landmarks) : null;
+        return new FaceDetector(runtime, spec, catalog.PathOf(spec), landmarkSpec, landmarkSpec is null ? null : catalog.PathOf(landmarkSpec), settings, options);
     }
 
     /// <summary>Faces in image pixels, best score first.</summary>
@@ -61,12 +73,25 @@ public sealed class FaceDetector : IDisposable
     {
         var input = Spec.Input;
 
-        // Dynamic models see the image at its own size (shrunk to MaxSide); fixed ones fit it into their input.
-        var scale = input.DynamicSize
-            ? Math.Min(1.0, (double)Options.MaxSide / Math.Max(image.Width, image.Height))
-            : Math.Min((double)input.Width / image.Width, (double)input.Height / image.Height);
-        var resizedWidth = Math.Max(1, (int)Math.Round(image.Width * scale));
-        var resizedHeight = Math.Max(1, (int)Math.Round(image.Height * scale));
+        // Dynamic models see the image at its own size (shrunk to MaxSide); fixed ones fit it into their
+        // input, keeping its aspect, except UltraFace, which (like its package) is fed the image stretched.
+        double scaleX, scaleY;
+        if (input.DynamicSize)
+        {
+            scaleX = scaleY = Math.Min(1.0, (double)Options.MaxSide / Math.Max(image.Width, image.Height));
+        }
+        else if (Spec.Family == DetectorFamily.UltraFace)
+        {
+            scaleX = (double)input.Width / image.Width;
+            scaleY = (double)input.Height / image.Height;
+        }
+        else
+        {
+            scaleX = scaleY = Math.Min((double)input.Width / image.Width, (double)input.Height / image.Height);
+        }
+
+        var resizedWidth = Math.Clamp((int)Math.Round(image.Width * scaleX), 1, input.DynamicSize ? int.MaxValue : input.Width);
+        var resizedHeight = Math.Clamp((int)Math.Round(image.Height * scaleY), 1, input.DynamicSize ? int.MaxValue : input.Height);
         var resized = ImageResizer.Resize(image, resizedWidth, resizedHeight);
         int tensorWidth = input.Width, tensorHeight = input.Height;
         if (input.DynamicSize)
@@ -79,16 +104,57 @@ public sealed class FaceDetector : IDisposable
         InputTensor.Write(resized, input, tensorWidth, tensorHeight, data);
         var raw = _session.Run(data, [1, input.ChannelCount, tensorHeight, tensorWidth], input.Name);
         var ordered = _outputOrder.Select(i => raw[i]).ToArray();
-        var faces = YunetDecoder.Decode(ordered, tensorWidth, tensorHeight, Options.ScoreThreshold);
+        var faces = Spec.Family switch
+        {
+            DetectorFamily.Yunet => YunetDecoder.Decode(ordered, tensorWidth, tensorHeight, Options.ScoreThreshold),
+            DetectorFamily.Scrfd => ScrfdDecoder.Decode(ordered, tensorWidth, tensorHeight, Options.ScoreThreshold),
+            DetectorFamily.RetinaFace => RetinaFaceDecoder.Decode(ordered, tensorWidth, tensorHeight, Options.ScoreThreshold),
+            DetectorFamily.UltraFace => UltraFaceDecoder.Decode(ordered, tensorWidth, tensorHeight, Options.ScoreThreshold),
+            _ => throw new FaceEvalException(ErrorKind.Usage, $"detector '{Spec.Name}': unknown family {Spec.Family}"),
+        };
         var kept = NonMaximumSuppression.Apply(faces, Options.NmsThreshold);
 
-        // Back to image pixels; the scale is per axis because of rounding.
+        // Back to image pixels; the scale is per axis because of rounding (and UltraFace's stretch).
         float kx = (float)image.Width / resizedWidth, ky = (float)image.Height / resizedHeight;
-        return kept.Select(f => new DetectedFace(f.X * kx, f.Y * ky, f.Width * kx, f.Height * ky, f.Score,
-            f.Landmarks.Select((v, i) => i % 2 == 0 ? v * kx : v * ky).ToArray())).ToList();
+        var result = new List<DetectedFace>(kept.Count);
+        foreach (var f in kept)
+        {
+            var face = new DetectedFace(f.X * kx, f.Y * ky, f.Width * kx, f.Height * ky, f.Score,
+                f.Landmarks.Select((v, i) => i % 2 == 0 ? v * kx : v * ky).ToArray());
+            if (_landmarks is not null)
+            {
+                if (_landmarks.FivePoints(image, face) is not { } points)
+                {
+                    continue;
+                }
+
+                face = face with { Landmarks = points };
+            }
+
+            result.Add(face);
+        }
+
+        return result;
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _landmarks?.Dispose();
+    }
+
+    internal static int OutputIndex(InferenceSession session, ModelSpec spec, string name)
+    {
+        for (var i = 0; i < session.Outputs.Count; i++)
+        {
+            if (session.Outputs[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new FaceEvalException(ErrorKind.InvalidData, $"{spec.Name}: the model has no output '{name}'");
+    }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FaceEval.Core.Errors;
 using FaceEval.Inference.Runtime;
 
@@ -13,6 +14,7 @@ internal static class YunetDecoder
     private static readonly int[] Strides = [8, 16, 32];
 
     /// <param name="outputs">In models.json order: cls_8/16/32, obj_8/16/32, bbox_8/16/32, kps_8/16/32.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<DetectedFace> Decode(IReadOnlyList<OutputTensor> outputs, int tensorWidth, int tensorHeight, float scoreThreshold)
     {
         if (outputs.Count != 12)

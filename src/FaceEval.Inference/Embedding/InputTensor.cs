@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FaceEval.Core.Errors;
 using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
@@ -12,6 +13,8 @@ public static class InputTensor
     /// <paramref name="destination"/> (ChannelCount * width * height floats). The image sits at the top
     /// left; pixels beyond it are black (0), padded the way OpenCV's detectors pad.
     /// </summary>
+    // Hot per-pixel loop: compiled fully optimised at once; tiered JIT would run it unoptimised for the first images.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(RgbImage image, ModelInput input, int width, int height, Span<float> destination)
     {
         var channels = input.ChannelCount;

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 namespace FaceEval.Inference.Imaging;
 
 /// <summary>Bilinear resizing with half-pixel centres (the convention of OpenCV's INTER_LINEAR).</summary>
 public static class ImageResizer
 {
+    // Hot per-pixel loop: compiled fully optimised at once; tiered JIT would run it unoptimised for the first images.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RgbImage Resize(RgbImage image, int width, int height)
     {
         if (width == image.Width && height == image.Height)

@@ -65,12 +65,13 @@ public class FaceDetectorTests
         Assert.Empty(detector.Detect(RgbImage.Blank(200, 120)));
     }
 
-    [NeedsFact("scrfd_500m_kps.onnx")]
-    public void Detectors_without_a_decoder_are_refused_clearly()
+    [NeedsFact("faceplugin_fr_detect.onnx")]
+    public void A_box_only_detector_without_its_landmark_model_is_refused_clearly()
     {
-        var e = Assert.Throws<FaceEvalException>(() => FaceDetector.Open(OrtRuntime.Load(), Catalog, "scrfd_500m"));
+        var spec = Catalog.Get("ultraface", ModelKind.Detector);
+        var e = Assert.Throws<FaceEvalException>(() => new FaceDetector(OrtRuntime.Load(), spec, Catalog.PathOf(spec)));
         Assert.Equal(ErrorKind.Usage, e.Kind);
-        Assert.Contains("not implemented", e.Message);
+        Assert.Contains("ultraface_landmarks68", e.Message);
     }
 
     [Fact]
