@@ -3,7 +3,7 @@ using FaceEval.Inference.Layouts;
 
 namespace FaceEval.Inference.Pipeline;
 
-/// <param name="Workers">Threads decoding, detecting and aligning images side by side (the embedders run on one more); 0 = one per core.</param>
+/// <param name="Workers">Threads decoding, detecting and aligning images side by side (the embedders run on one more); 0 = one fewer than the cores (at least one).</param>
 /// <param name="BatchSize">Faces per embedding batch.</param>
 /// <param name="Settings">Free text naming whatever else must match for a resume (detector thresholds, device ...).</param>
 public sealed record SnapshotBuildOptions(
@@ -20,7 +20,7 @@ public sealed record SnapshotBuildOptions(
 {
     public SubjectFilterOptions EffectiveFilter => Filter ?? SubjectFilterOptions.Default;
 
-    public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
+    public int EffectiveWorkers => Workers > 0 ? Workers : Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>Where unfinished work is kept: a folder beside the output.</summary>
     public string PartialDirectory => Path.GetFullPath(OutDirectory.TrimEnd('/', '\\')) + ".partial";
