@@ -128,13 +128,14 @@ public static class SnapshotBuilder
     {
         var removed = new int[Enum.GetValues<FilterReason>().Length];
         RgbImage image;
+        var path = Path.Combine(root, entry.File);
         try
         {
-            image = ImageDecoder.Decode(Path.Combine(root, entry.File));
+            image = ImageDecoder.Decode(path);
         }
         catch (FaceEvalException e) when (e.Kind is ErrorKind.InvalidData or ErrorKind.FileNotFound or ErrorKind.Io)
         {
-            return new PreparedImage(entry, e.Message.ReplaceLineEndings(" "), [], removed);
+            return new PreparedImage(entry, $"{entry.File}: {e.Message.Replace(path + ": ", "").ReplaceLineEndings(" ")}", [], removed);
         }
 
         var filter = options.EffectiveFilter;
