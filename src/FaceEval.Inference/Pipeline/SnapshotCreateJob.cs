@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaceEval.Core.Errors;
 using FaceEval.Inference.Detection;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
@@ -12,6 +13,11 @@ public static class SnapshotCreateJob
         DetectorOptions? detectorOptions = null, IProgress<BuildProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
+        if (!Directory.Exists(options.ImagesDirectory))
+        {
+            throw new FaceEvalException(ErrorKind.FileNotFound, $"{options.ImagesDirectory}: no such images directory");
+        }
+
         detectorOptions ??= DetectorOptions.Default;
         detectorOptions.Validate();
         var catalog = ModelCatalog.Load();
