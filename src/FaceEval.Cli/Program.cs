@@ -10,6 +10,8 @@ public static class Program
         new("FaceEval: evaluate and tune face recognition and face clustering on frozen, labelled snapshots.")
         {
             SnapshotCommand.Create(),
+            EmbedCommand.Create(),
+            DetectEvalCommand.Create(),
             ScoreCommand.Create(),
             RunCommand.Create(),
             SweepCommand.Create(),

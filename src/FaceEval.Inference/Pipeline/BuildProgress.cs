@@ -1,0 +1,4 @@
+namespace FaceEval.Inference.Pipeline;
+
+/// <summary>Images finished (resumed ones included) out of all images.</summary>
+public readonly record struct BuildProgress(int Done, int Total);

@@ -1,0 +1,12 @@
+using FaceEval.Inference.Detection;
+using FaceEval.Inference.Imaging;
+
+namespace FaceEval.Inference.Pipeline;
+
+/// <summary>A face detector as the pipeline sees it; must allow concurrent calls.</summary>
+public interface IFaceFinder
+{
+    string Name { get; }
+
+    IReadOnlyList<DetectedFace> Find(RgbImage image);
+}

@@ -1,0 +1,7 @@
+using FaceEval.Inference.Detection;
+using FaceEval.Inference.Imaging;
+
+namespace FaceEval.Inference.Pipeline;
+
+/// <summary>A kept face: detection, subject flag, sharpness, one crop per embedder and the stored crop as JPEG.</summary>
+internal sealed record PreparedFace(DetectedFace Face, bool Subject, double Sharpness, RgbImage[] Crops, byte[] Jpeg);
