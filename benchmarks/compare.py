@@ -212,7 +212,7 @@ def agglomerative_sweep(ctx):
     start = time.perf_counter()
     for i in picks:
         model = AgglomerativeClustering(n_clusters=None, distance_threshold=values[i], metric="cosine", linkage="average").fit(x)
-        same += int(model.n_clusters_ == det["clusters"][i])
+        same += int(bool(det["clusters"]) and model.n_clusters_ == det["clusters"][i])
     per_fit = (time.perf_counter() - start) / len(picks)
     ref_s = per_fit * len(values)
     rows = [Row(label, fe_s, f"sklearn refit per threshold (EXTRAPOLATED: {len(picks)} fits x {len(values)})", ref_s,

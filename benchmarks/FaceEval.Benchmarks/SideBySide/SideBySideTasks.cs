@@ -160,7 +160,16 @@ public static class SideBySideTasks
             ["values"] = request.Axes[0].Values,
             ["baseline"] = request.Baseline.ToString(),
             ["preparation_seconds"] = result.PreparationSeconds,
-            ["clusters"] = result.Rows.Select(r => r.Metrics.Get(MetricKey.Clusters) ?? -1).ToArray(),
+            ["clusters"] = ClusterCounts(data, request),
         });
+    }
+
+    // Clusters over ALL faces per value (the metrics count only labelled faces), so compare.py can
+    // check that the reference found the same partitions. Untimed; uses the algorithm's sweep shortcut.
+    private static int[] ClusterCounts(Core.Evaluation.EvaluationData data, SweepRequest request)
+    {
+        var axis = request.Axes[0];
+        var labels = (request.Algorithm as ISweepShortcut)?.TrySweep(data.Context, request.Baseline, axis.Parameter, axis.Values, request.Seed);
+        return labels?.Select(l => l.Where(x => x >= 0).Distinct().Count()).ToArray() ?? [];
     }
 }
