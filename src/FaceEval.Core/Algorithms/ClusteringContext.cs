@@ -30,6 +30,15 @@ public sealed class ClusteringContext
         _distances = new Lazy<DistanceMatrix>(() => DistanceMatrix.Compute(embeddings, distanceProgress), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    private ClusteringContext(ClusteringContext source, DistanceMatrix distances)
+    {
+        Embeddings = source.Embeddings;
+        ArrivalOrder = source.ArrivalOrder;
+        PhotoIndex = source.PhotoIndex;
+        Truth = source.Truth;
+        _distances = new Lazy<DistanceMatrix>(distances);
+    }
+
     public EmbeddingMatrix Embeddings { get; }
 
     public int Count => Embeddings.Count;
@@ -46,6 +55,13 @@ public sealed class ClusteringContext
     public DistanceMatrix Distances => _distances.Value;
 
     public bool HasDistances => _distances.IsValueCreated;
+
+    /// <summary>
+    /// A context over the same faces that shares this one's distance matrix (computing it now if needed)
+    /// but none of its cached structures, so an algorithm run on it does all its own work again; for
+    /// timing an algorithm apart from the matrix.
+    /// </summary>
+    public ClusteringContext Fresh() => new(this, Distances);
 
     /// <summary>Returns the cached value for <paramref name="key"/>, building it once even when settings run in parallel.</summary>
     public T Cache<T>(string key, Func<T> build)

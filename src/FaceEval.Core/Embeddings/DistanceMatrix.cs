@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using FaceEval.Core.Errors;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Core.Embeddings;
 
@@ -12,8 +13,6 @@ public sealed class DistanceMatrix
 {
     /// <summary>Largest N whose N x N matrix fits one .NET array.</summary>
     public const int MaxCount = 46_000;
-
-    private const int Block = 64;
 
     private readonly float[] _values;
 
@@ -39,35 +38,44 @@ public sealed class DistanceMatrix
                 $"{n} faces are too many for a full distance matrix (at most {MaxCount}); use a k-nearest-neighbour graph");
         }
 
-        var values = new float[(long)n * n];
-        var blocks = (n + Block - 1) / Block;
-        var done = 0;
-
-        // Upper-triangular tiles in parallel; each tile writes both (i, j) and (j, i), and no two tiles
-        // touch the same cell, so no locking is needed.
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellation }, bi =>
+        // Every cell is written below: each upper tile row by row, then its mirror image.
+        var values = GC.AllocateUninitializedArray<float>(n * n);
+        SimilarityTiles.ForEachUpperTile(embeddings, (tile, i0, rows, j0, cols) =>
         {
-            var i0 = bi * Block;
-            var i1 = Math.Min(n, i0 + Block);
-            for (var bj = bi; bj < blocks; bj++)
+            for (var r = 0; r < rows; r++)
             {
-                var j0 = bj * Block;
-                var j1 = Math.Min(n, j0 + Block);
-                for (var i = i0; i < i1; i++)
+                var line = values.AsSpan((i0 + r) * n + j0, cols);
+                TensorPrimitives.Subtract(1f, tile.AsSpan(r * SimilarityTiles.Block, cols), line);
+                TensorPrimitives.Max(line, 0f, line);
+            }
+
+            if (i0 == j0)
+            {
+                for (var r = 0; r < rows; r++)
                 {
-                    var row = embeddings.Row(i);
-                    for (var j = Math.Max(j0, i); j < j1; j++)
-                    {
-                        var d = i == j ? 0f : Math.Max(0f, 1f - TensorPrimitives.Dot(row, embeddings.Row(j)));
-                        values[(long)i * n + j] = d;
-                        values[(long)j * n + i] = d;
-                    }
+                    values[(i0 + r) * n + i0 + r] = 0f;
                 }
             }
 
-            progress?.Report((double)Interlocked.Increment(ref done) / blocks);
-        });
+            Mirror(values, tile, n, i0, rows, j0, cols);
+        }, progress, cancellation);
 
         return new DistanceMatrix(values, n);
+    }
+
+    // Writes the tile's block again at (j0.., i0..), transposed, so the matrix is exactly symmetric by
+    // construction (the same float goes through the same clamp). Reading the tile (in cache) down its
+    // columns is far cheaper than reading the big matrix down its columns, which touches a new page
+    // per element. On a diagonal tile only the part above the diagonal is mirrored.
+    private static void Mirror(float[] values, float[] tile, int n, int i0, int rows, int j0, int cols)
+    {
+        for (var c = 0; c < cols; c++)
+        {
+            var target = values.AsSpan((j0 + c) * n + i0, i0 == j0 ? c : rows);
+            for (var r = 0; r < target.Length; r++)
+            {
+                target[r] = Math.Max(0f, 1f - tile[r * SimilarityTiles.Block + c]);
+            }
+        }
     }
 }

@@ -26,6 +26,9 @@ public sealed class EvaluationData
 
     public int[] Truth => Context.Truth;
 
+    /// <summary>The same data over <see cref="ClusteringContext.Fresh"/>: shared distance matrix, no cached structures.</summary>
+    public EvaluationData Fresh() => new(Snapshot, Model, Context.Fresh(), Lookalikes);
+
     public static EvaluationData Load(Snapshot snapshot, string model, RelationTypeFilter relationTypes, IProgress<double>? distanceProgress = null)
     {
         var embeddings = snapshot.LoadEmbeddings(model);

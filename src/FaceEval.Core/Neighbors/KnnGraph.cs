@@ -11,8 +11,7 @@ namespace FaceEval.Core.Neighbors;
 /// </summary>
 public sealed class KnnGraph
 {
-    // Rows per block on both sides of a tile: a multiple of every kernel's Mr (12, 6) and Nr (32, 16).
-    private const int Block = 192;
+    private const int Block = SimilarityTiles.Block;
 
     private readonly int[] _neighbors;
     private readonly float[] _distances;
@@ -61,75 +60,28 @@ public sealed class KnnGraph
             return new KnnGraph(n, 0, lists.Indices, lists.Distances);
         }
 
-        var d = embeddings.Dimension;
-        var kernel = SimilarityKernel.Best;
-        var data = embeddings.Data.ToArray();
         var blocks = (n + Block - 1) / Block;
-
-        // The database side is packed once (Nr rows interleaved per dimension, zero padded); block bj
-        // starts at panel bj * Block / Nr because Block is a multiple of Nr.
-        if ((long)blocks * Block * d > Array.MaxLength)
-        {
-            throw new FaceEvalException(ErrorKind.InvalidData,
-                $"{n} faces x {d} dimensions are too many for one k-nearest-neighbour build");
-        }
-
-        var packedDb = new float[blocks * Block * d];
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellation }, b =>
-        {
-            var first = b * Block;
-            var rows = Math.Min(Block, n - first);
-            SimilarityKernel.Pack(data, first, rows, d, kernel.Nr, packedDb.AsSpan(first * d));
-        });
-
         var locks = new object[blocks];
         for (var b = 0; b < blocks; b++)
         {
             locks[b] = new object();
         }
 
-        var totalTiles = (long)blocks * (blocks + 1) / 2;
-        long tilesDone = 0;
-        var nextBlock = -1;
-
-        // Upper-triangular tiles (bi <= bj). Query blocks are handed out largest-first (block bi has
-        // blocks - bi tiles), which balances the two cores without a scheduler.
-        Parallel.For(0, Environment.ProcessorCount, new ParallelOptions { CancellationToken = cancellation }, _ =>
+        SimilarityTiles.ForEachUpperTile(embeddings, (tile, i0, rows, j0, cols) =>
         {
-            var packedQueries = new float[Block * d];
-            var tile = new float[Block * Block];
-            int bi;
-            while ((bi = Interlocked.Increment(ref nextBlock)) < blocks)
+            lock (locks[i0 / Block])
             {
-                var i0 = bi * Block;
-                var rows = Math.Min(Block, n - i0);
-                var rowGroups = (rows + kernel.Mr - 1) / kernel.Mr;
-                SimilarityKernel.Pack(data, i0, rows, d, kernel.Mr, packedQueries);
-                for (var bj = bi; bj < blocks; bj++)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    var j0 = bj * Block;
-                    var cols = Math.Min(Block, n - j0);
-                    var panels = (cols + kernel.Nr - 1) / kernel.Nr;
-                    kernel.Multiply(packedQueries, rowGroups, packedDb.AsSpan(j0 * d, panels * kernel.Nr * d), panels, d, tile, Block);
-                    lock (locks[bi])
-                    {
-                        OfferRows(lists, tile, i0, rows, j0, cols);
-                    }
-
-                    if (bj != bi)
-                    {
-                        lock (locks[bj])
-                        {
-                            OfferColumns(lists, tile, i0, rows, j0, cols);
-                        }
-                    }
-                }
-
-                var done = Interlocked.Add(ref tilesDone, blocks - bi);
-                progress?.Report((double)done / totalTiles);
+                OfferRows(lists, tile, i0, rows, j0, cols);
             }
-        });
+
+            if (j0 != i0)
+            {
+                lock (locks[j0 / Block])
+                {
+                    OfferColumns(lists, tile, i0, rows, j0, cols);
+                }
+            }
+        }, progress, cancellation);
 
         return new KnnGraph(n, kk, lists.Indices, lists.Distances);
     }
