@@ -4,12 +4,13 @@ namespace FaceEval.Core.Analysis;
 /// The pairwise-p90 threshold that best separates polluted clusters (flagged when p90 &gt; threshold) from
 /// healthy ones: the midpoint between consecutive distinct p90 values that maximises Youden's J
 /// (share of polluted clusters flagged minus share of healthy clusters flagged); ties go to the lower threshold.
+/// No gate when no threshold does better than chance (J &lt;= 0).
 /// </summary>
 public sealed record CohesionGate(double Threshold, double PollutedFlagged, double HealthyFlagged)
 {
     public double YoudenJ => PollutedFlagged - HealthyFlagged;
 
-    /// <summary>Null when either kind of group is missing (nothing to separate).</summary>
+    /// <summary>Null when either kind of group is missing, or no threshold separates them (best J &lt;= 0).</summary>
     public static CohesionGate? Find(IReadOnlyList<GroupCohesion> groups)
     {
         var polluted = groups.Count(g => g.Polluted);
@@ -33,7 +34,7 @@ public sealed record CohesionGate(double Threshold, double PollutedFlagged, doub
                 t,
                 (double)groups.Count(g => g.Polluted && g.PairwiseP90 > t) / polluted,
                 (double)groups.Count(g => !g.Polluted && g.PairwiseP90 > t) / healthy);
-            if (best is null || gate.YoudenJ > best.YoudenJ + 1e-12)
+            if (gate.YoudenJ > (best?.YoudenJ ?? 0) + 1e-12)
             {
                 best = gate;
             }

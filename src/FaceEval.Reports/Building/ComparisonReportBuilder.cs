@@ -82,7 +82,10 @@ public static class ComparisonReportBuilder
                 }
             }
 
-            charts.Add(new ReportChart("sibling-separation", $"Look-alike pairs: separation under {first.Model} and {results[1].Model}", ChartSpecs.SeparationScatter(first.Model, results[1].Model, points)));
+            if (points.Count > 0)
+            {
+                charts.Add(new ReportChart("sibling-separation", $"Look-alike pairs: separation under {first.Model} and {results[1].Model}", ChartSpecs.SeparationScatter(first.Model, results[1].Model, points)));
+            }
         }
 
         var tables = new List<ReportTable>
@@ -95,7 +98,19 @@ public static class ComparisonReportBuilder
                 ["person_a", "person_b", $"separation_{first.Model}", $"separation_{results[1].Model}", "ratio"], pairRows));
         }
 
-        sections.Add(new ReportSection("separation", "Separation of people", notes, tables, charts, []));
+        var galleries = new List<ReportGallery>();
+        foreach (var r in results.Where(r => r.Separation is not null))
+        {
+            var items = r.Separation!.Closest.Take(6).SelectMany(p => new[]
+            {
+                new GalleryItem(Representative(snapshot, p.PersonA), $"{people[p.PersonA]} ~ {people[p.PersonB]}: {p.Separation.ToString("0.##", CultureInfo.InvariantCulture)}"),
+                new GalleryItem(Representative(snapshot, p.PersonB), $"{people[p.PersonB]} ~ {people[p.PersonA]}"),
+            }).ToArray();
+            pictureFaces.AddRange(items.Select(i => i.Face));
+            galleries.Add(new ReportGallery("closest-" + r.Model, $"{r.Model}: the least separated people", items));
+        }
+
+        sections.Add(new ReportSection("separation", "Separation of people", notes, tables, charts, galleries));
 
         // Best clustering with thresholds re-tuned per model.
         var objective = sweep.Objective;

@@ -47,6 +47,13 @@ public class CohesionTests
     }
 
     [Fact]
+    public void NoGateWhenPollutedClustersAreNoLooserThanHealthyOnes()
+    {
+        GroupCohesion G(double p90, bool polluted) => new(0, 2, p90, polluted ? 2 : 1, 1, 0, false);
+        Assert.Null(CohesionGate.Find([G(0.5, true), G(0.6, false), G(0.7, false)]));
+    }
+
+    [Fact]
     public void TheGateMaximisesYoudenJWhenTheKindsOverlap()
     {
         GroupCohesion G(double p90, bool polluted) => new(0, 5, p90, polluted ? 2 : 1, 1, 0, false);
