@@ -7,6 +7,13 @@ internal static class Faceeval
 {
     public static string Run(params string[] args)
     {
+        var (code, stdout, stderr) = Exec(args);
+        Assert.True(code == 0, $"faceeval {string.Join(' ', args)} exited {code}: {stderr}");
+        return stdout;
+    }
+
+    public static (int Code, string Stdout, string Stderr) Exec(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "faceeval.dll"));
         foreach (var a in args)
@@ -23,7 +30,6 @@ internal static class Faceeval
             throw new TimeoutException($"faceeval {string.Join(' ', args)} did not finish");
         }
 
-        Assert.True(process.ExitCode == 0, $"faceeval {string.Join(' ', args)} exited {process.ExitCode}: {stderr.Result}");
-        return stdout;
+        return (process.ExitCode, stdout, stderr.Result);
     }
 }

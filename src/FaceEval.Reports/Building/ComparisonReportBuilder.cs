@@ -123,7 +123,8 @@ public static class ComparisonReportBuilder
             [new ReportChart("objective", $"{objective.JsonName()} against {parameter}", ChartSpecs.ObjectiveByModel(results.Select(r => (r.Model, r.Clustering)).ToArray()))], []));
 
         var crops = CropExtractor.Extract(snapshot, pictureFaces.Distinct().Take(maxCrops));
-        var data = new ComparisonReportData(snapshot.Id, results.Select(r => r.Model).ToArray(), people, sweep.Algorithm, parameter, results, ratios);
+        var summaries = results.Select(r => new ModelSummary(r.Model, r.Verification is null ? null : VerificationSummary.From(r.Verification), r.Separation, r.Clustering)).ToArray();
+        var data = new ComparisonReportData(snapshot.Id, results.Select(r => r.Model).ToArray(), people, sweep.Algorithm, parameter, summaries, ratios);
         return new ReportDocument("compare", $"FaceEval comparison: {string.Join(" vs ", results.Select(r => r.Model))}",
             [
                 new("snapshot", $"{snapshot.Id} ({snapshot.Directory})"),

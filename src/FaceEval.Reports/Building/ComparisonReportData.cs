@@ -8,5 +8,5 @@ public sealed record ComparisonReportData(
     IReadOnlyList<string> People,
     string TuningAlgorithm,
     string TuningParameter,
-    IReadOnlyList<ModelResult> Results,
+    IReadOnlyList<ModelSummary> Results,
     IReadOnlyDictionary<string, double?> SiblingSeparationRatio);

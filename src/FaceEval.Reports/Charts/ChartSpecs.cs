@@ -283,7 +283,7 @@ internal static class ChartSpecs
     }
 
     /// <summary>At most about 500 points per curve: a point is kept when FAR grew by 2% or TAR by 0.002 since the last kept one.</summary>
-    private static IEnumerable<RocPoint> Thin(IReadOnlyList<RocPoint> points)
+    public static IEnumerable<RocPoint> Thin(IReadOnlyList<RocPoint> points)
     {
         RocPoint? last = null;
         for (var i = 0; i < points.Count; i++)

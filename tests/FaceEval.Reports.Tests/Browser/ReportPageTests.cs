@@ -9,7 +9,8 @@ namespace FaceEval.Reports.Tests.Browser;
 /// hovering a point shows its face crop, numbers in the page equal those in report.json; a full-page
 /// screenshot of each is saved under test-results/.
 /// </summary>
-public sealed class ReportPageTests(GeneratedReports reports) : IClassFixture<GeneratedReports>
+[Collection(GeneratedReportsCollection.Name)]
+public sealed class ReportPageTests(GeneratedReports reports)
 {
     [Fact]
     public async Task SyntheticSweepReportRenders()
