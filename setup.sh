@@ -33,6 +33,18 @@ if [ ! -f "$ort_lib" ] || ! echo "$ort_sha  $ort_lib" | sha256sum -c --status; t
 fi
 echo "$ort_sha  $ort_lib" | sha256sum -c --status || { echo "setup: $ort_lib does not match its pinned sha256" >&2; exit 1; }
 
+# --- npm pieces: chart renderers for HTML reports (reports branch) ----------------------------------
+# vega, vega-lite and vega-embed (pinned in tools/npm/package-lock.json) are inlined into every report
+# page by the FaceEval.Reports build, so pages work offline; the build fails clearly without them.
+vega_bundles=(vega/build/vega.min.js vega-lite/build/vega-lite.min.js vega-embed/build/vega-embed.min.js)
+for b in "${vega_bundles[@]}"; do
+  if [ ! -f "tools/npm/node_modules/$b" ]; then
+    say "installing npm packages (vega, vega-lite, vega-embed)"
+    (cd tools/npm && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    break
+  fi
+done
+
 # --- Models: fill models/ from models/models.json (inference branch) -------------------------------
 # Each model with a sha256 is copied from its first working source: a path relative to the checkout
 # (also tried under $FACEEVAL_SHARED for paths starting ../shared/), npm:<pkg>@<version>/<path>, or an

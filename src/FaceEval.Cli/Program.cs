@@ -17,6 +17,8 @@ public static class Program
             SweepCommand.Create(),
             GateCommand.Create(),
             AlgorithmsCommand.Create(),
+            ReportCommand.Create(),
+            CompareCommand.Create(),
         };
 
     public static int Main(string[] args) => CliHost.Run(Routes(), args);

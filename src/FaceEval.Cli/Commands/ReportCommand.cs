@@ -1,0 +1,43 @@
+using System.CommandLine;
+using FaceEval.Cli.Output;
+using FaceEval.Reports.Jobs;
+
+namespace FaceEval.Cli.Commands;
+
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var shared = new EvaluationOptions();
+        var sweep = new Option<string?>("--sweep") { Description = "a sweep.json from 'faceeval sweep': report on its best setting, with its curves" };
+        var outDir = new Option<string?>("--out") { Description = "directory for index.html, report.json and the CSV tables (default: reports/report-<algorithm>-<model>)" };
+        var maxCrops = new Option<int>("--max-crops") { Description = "at most this many face crops embedded in the page", DefaultValueFactory = _ => 2000 };
+        var command = new Command("report", "Write a self-contained HTML report (plus JSON and CSV) of one setting: metrics, sweep curves, distance cliff, cohesion, look-alikes, worst errors.");
+        shared.AddTo(command);
+        command.Options.Add(sweep);
+        command.Options.Add(outDir);
+        command.Options.Add(maxCrops);
+        command.SetAction(parse =>
+        {
+            var config = shared.LoadConfig(parse);
+            var options = shared.Read(parse, config, defaultAlgorithm: "gated");
+            var sweepFile = parse.GetValue(sweep) is { } s ? Path.GetFullPath(s) : null;
+            var output = parse.GetValue(outDir) is { } o ? Path.GetFullPath(o)
+                : config.ResolvePath(Path.Combine("reports", sweepFile is null
+                    ? $"report-{options.Algorithm.ToString().ToLowerInvariant()}-{options.Model}"
+                    : $"report-{Path.GetFileName(Path.GetDirectoryName(sweepFile))}"));
+            var snapshots = config.ResolvePath("snapshots");
+            var candidates = Directory.Exists(snapshots) ? Directory.GetDirectories(snapshots) : [];
+            var max = parse.GetValue(maxCrops);
+            if (max < 0)
+            {
+                throw new Core.Errors.FaceEvalException(Core.Errors.ErrorKind.Usage, "--max-crops must be >= 0");
+            }
+
+            var (_, files) = ConsoleProgress.RunWithTask("report", _ => ReportJob.Execute(new ReportRequest(options, sweepFile, output, candidates, max), config));
+            Console.WriteLine($"wrote {Path.Combine(output, "index.html")} ({files.Count} files)");
+            return 0;
+        });
+        return command;
+    }
+}

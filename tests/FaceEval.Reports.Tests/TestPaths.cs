@@ -1,0 +1,28 @@
+namespace FaceEval.Reports.Tests;
+
+/// <summary>The repository root (found from the test binaries) and where test artefacts go.</summary>
+internal static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    /// <summary>test-results/ at the repository root (./test.sh collects it); created on demand.</summary>
+    public static string Artefact(string name)
+    {
+        var dir = Path.Combine(RepoRoot, "test-results");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FaceEval.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"FaceEval.sln not found above {AppContext.BaseDirectory}");
+    }
+}
