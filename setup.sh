@@ -33,7 +33,7 @@ if [ ! -f "$ort_lib" ] || ! echo "$ort_sha  $ort_lib" | sha256sum -c --status; t
 fi
 echo "$ort_sha  $ort_lib" | sha256sum -c --status || { echo "setup: $ort_lib does not match its pinned sha256" >&2; exit 1; }
 
-# --- npm pieces: chart renderers for HTML reports (reports branch) ----------------------------------
+# --- npm pieces: chart renderers for HTML reports ----------------------------------
 # vega, vega-lite and vega-embed (pinned in tools/npm/package-lock.json) are inlined into every report
 # page by the FaceEval.Reports build, so pages work offline; the build fails clearly without them.
 vega_bundles=(vega/build/vega.min.js vega-lite/build/vega-lite.min.js vega-embed/build/vega-embed.min.js)
@@ -45,7 +45,7 @@ for b in "${vega_bundles[@]}"; do
   fi
 done
 
-# --- Models: fill models/ from models/models.json (inference branch) -------------------------------
+# --- Models: fill models/ from models/models.json -------------------------------
 # Each model with a sha256 is copied from its first working source: a path relative to the checkout
 # (also tried under $FACEEVAL_SHARED for paths starting ../shared/), npm:<pkg>@<version>/<path>, or an
 # https URL. Every file is verified; what is already in place and verified is skipped. Copies, not
