@@ -22,7 +22,7 @@ internal static class CompareCommand
         var seed = new Option<int?>("--seed") { Description = "seed for pair sampling and clustering (default: \"seed\" in eval.config.json)" };
         var relationTypes = new Option<string?>("--relation-types") { Description = "relation types counted as look-alikes (default: sibling,twin*)" };
         var maxImpostor = new Option<int>("--max-impostor-pairs") { Description = "above this many impostor pairs, a seeded sample of this many is scored", DefaultValueFactory = _ => 2_000_000 };
-        var outDir = new Option<string?>("--out") { Description = "directory for index.html, report.json and the CSV tables (default: reports/compare-<models>)" };
+        var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "directory for index.html, report.json and the CSV tables (default: reports/compare-<models>)" };
         var command = new Command("compare", "Compare embedding models on one snapshot: verification (ROC, TAR@FAR, EER), separation of people and look-alikes, best re-tuned clustering.");
         foreach (var option in new Option[] { config, snapshot, models, param, objective, seed, relationTypes, maxImpostor, outDir })
         {
