@@ -15,7 +15,7 @@ internal static class CompareCommand
     public static Command Create()
     {
         var config = new Option<string?>("--config") { Description = "eval.config.json to read defaults from (default: the nearest one in this folder or above)" };
-        var snapshot = new Option<string?>("--snapshot") { Description = "snapshot directory holding every model's embeddings (default: \"snapshot\" in eval.config.json)" };
+        var snapshot = new Option<string[]>("--snapshot") { HelpName = "DIR", Description = "snapshot holding every model's embeddings, or one per --model (snapshots of the same faces) (default: \"snapshot\" in eval.config.json)", Arity = ArgumentArity.ZeroOrMore };
         var models = new Option<string[]>("--model") { Description = "a model to compare (repeat: at least two)", Arity = ArgumentArity.OneOrMore, Required = true };
         var param = new Option<string>("--param") { Description = "parameter re-tuned per model, with its algorithm and range from eval.config.json \"sweeps\"", DefaultValueFactory = _ => "assignDistance" };
         var objective = new Option<string?>("--objective") { Description = "metric the re-tuning maximises (default: \"objective\" in eval.config.json)" };
@@ -23,7 +23,7 @@ internal static class CompareCommand
         var relationTypes = new Option<string?>("--relation-types") { Description = "relation types counted as look-alikes (default: sibling,twin*)" };
         var maxImpostor = new Option<int>("--max-impostor-pairs") { Description = "above this many impostor pairs, a seeded sample of this many is scored", DefaultValueFactory = _ => 2_000_000 };
         var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "directory for index.html, report.json and the CSV tables (default: reports/compare-<models>)" };
-        var command = new Command("compare", "Compare embedding models on one snapshot: verification (ROC, TAR@FAR, EER), separation of people and look-alikes, best re-tuned clustering.");
+        var command = new Command("compare", "Compare embedding models on one snapshot (or snapshots of the same faces): verification (ROC, TAR@FAR, EER), separation of people and look-alikes, best re-tuned clustering.");
         foreach (var option in new Option[] { config, snapshot, models, param, objective, seed, relationTypes, maxImpostor, outDir })
         {
             command.Options.Add(option);
@@ -32,8 +32,8 @@ internal static class CompareCommand
         command.SetAction(parse =>
         {
             var cfg = Core.Configuration.EvalConfig.Load(parse.GetValue(config));
-            var dir = parse.GetValue(snapshot) is { } s ? Path.GetFullPath(s)
-                : cfg.Snapshot is { } cs ? cfg.ResolvePath(cs)
+            var dirs = parse.GetValue(snapshot) is { Length: > 0 } given ? given.Select(Path.GetFullPath).ToArray()
+                : cfg.Snapshot is { } cs ? [cfg.ResolvePath(cs)]
                 : throw new FaceEvalException(ErrorKind.Usage, "no snapshot: pass --snapshot DIR or set \"snapshot\" in eval.config.json");
             var name = parse.GetValue(param)!;
             if (!cfg.Sweeps.TryGetValue(name, out var range))
@@ -56,7 +56,7 @@ internal static class CompareCommand
             }
 
             var output = parse.GetValue(outDir) is { } o ? Path.GetFullPath(o) : cfg.ResolvePath(Path.Combine("reports", "compare-" + string.Join("-vs-", list)));
-            var request = new CompareRequest(dir, list, kind, baseline, axis, MetricKeys.Parse(parse.GetValue(objective) ?? cfg.Objective), constraints,
+            var request = new CompareRequest(dirs, list, kind, baseline, axis, MetricKeys.Parse(parse.GetValue(objective) ?? cfg.Objective), constraints,
                 RelationTypeFilter.Parse(parse.GetValue(relationTypes) ?? cfg.RelationTypes),
                 new VerificationOptions(MaxImpostorPairs: parse.GetValue(maxImpostor), Seed: seedValue), seedValue, output);
             var (_, files) = ConsoleProgress.Run("compare", p => CompareJob.Execute(request, p));

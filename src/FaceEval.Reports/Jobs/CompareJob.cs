@@ -20,14 +20,8 @@ public static class CompareJob
             throw new FaceEvalException(ErrorKind.Usage, "compare needs at least two different --model");
         }
 
-        var snapshot = Snapshot.Load(request.SnapshotDirectory);
-        foreach (var model in request.Models)
-        {
-            if (!snapshot.Models.Contains(model))
-            {
-                throw new FaceEvalException(ErrorKind.UnknownName, $"snapshot {snapshot.Id} has no model '{model}'; it has: {string.Join(", ", snapshot.Models)}");
-            }
-        }
+        var sources = SnapshotsPerModel(request);
+        var snapshot = sources[0];
 
         var algorithm = AlgorithmCatalog.Get(request.Algorithm);
         var sweepRequest = new SweepRequest(algorithm, request.Baseline, [request.Axis], request.Objective, request.Constraints, request.Seed);
@@ -35,7 +29,7 @@ public static class CompareJob
         for (var m = 0; m < request.Models.Count; m++)
         {
             // One model at a time, so only one distance matrix is alive.
-            var data = EvaluationData.Load(snapshot, request.Models[m], request.RelationTypes);
+            var data = EvaluationData.Load(sources[m], request.Models[m], request.RelationTypes);
             var embeddings = data.Context.Embeddings;
             var verification = VerificationAnalysis.Compute(embeddings, data.Truth, request.Verification);
             var separation = PeopleSeparation.Compute(embeddings, data.Truth, data.Lookalikes);
@@ -46,5 +40,48 @@ public static class CompareJob
 
         var document = ComparisonReportBuilder.Build(snapshot, results, request.MaxCrops);
         return (document, ReportWriter.Write(document, request.OutDirectory));
+    }
+
+    /// <summary>
+    /// The snapshot each model is read from. Several snapshots must hold the same faces (same ids, same
+    /// people, same order), so every model is judged on the same answer key.
+    /// </summary>
+    private static Snapshot[] SnapshotsPerModel(CompareRequest request)
+    {
+        var directories = request.SnapshotDirectories;
+        if (directories.Count != 1 && directories.Count != request.Models.Count)
+        {
+            throw new FaceEvalException(ErrorKind.Usage,
+                $"give one --snapshot holding every model, or one --snapshot per --model ({request.Models.Count}); got {directories.Count}");
+        }
+
+        var loaded = directories.Select(Snapshot.Load).ToArray();
+        var sources = request.Models.Select((_, m) => loaded[directories.Count == 1 ? 0 : m]).ToArray();
+        for (var m = 0; m < sources.Length; m++)
+        {
+            var s = sources[m];
+            if (!s.Models.Contains(request.Models[m]))
+            {
+                throw new FaceEvalException(ErrorKind.UnknownName, $"snapshot {s.Id} has no model '{request.Models[m]}'; it has: {string.Join(", ", s.Models)}");
+            }
+
+            var first = sources[0];
+            if (s.Faces.Count != first.Faces.Count)
+            {
+                throw new FaceEvalException(ErrorKind.InvalidData,
+                    $"snapshots {first.Id} and {s.Id} do not hold the same faces ({first.Faces.Count} vs {s.Faces.Count})");
+            }
+
+            for (var i = 0; i < s.Faces.Count; i++)
+            {
+                if (s.Faces[i].Id != first.Faces[i].Id || s.Faces[i].Person != first.Faces[i].Person)
+                {
+                    throw new FaceEvalException(ErrorKind.InvalidData,
+                        $"snapshots {first.Id} and {s.Id} do not hold the same faces: row {i} is '{first.Faces[i].Id}' ({first.Faces[i].Person ?? "unlabelled"}) vs '{s.Faces[i].Id}' ({s.Faces[i].Person ?? "unlabelled"})");
+                }
+            }
+        }
+
+        return sources;
     }
 }

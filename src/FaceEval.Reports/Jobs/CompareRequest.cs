@@ -6,11 +6,13 @@ using FaceEval.Core.Sweeps;
 namespace FaceEval.Reports.Jobs;
 
 /// <summary>
-/// `faceeval compare`: models of one snapshot, and the sweep each is re-tuned with (same algorithm, axis,
-/// objective and constraints for all; the best value is each model's own).
+/// `faceeval compare`: models of one snapshot (or of several snapshots of the same faces, one per model),
+/// and the sweep each is re-tuned with (same algorithm, axis, objective and constraints for all; the best
+/// value is each model's own).
 /// </summary>
+/// <param name="SnapshotDirectories">One snapshot holding every model, or one per model in model order.</param>
 public sealed record CompareRequest(
-    string SnapshotDirectory,
+    IReadOnlyList<string> SnapshotDirectories,
     IReadOnlyList<string> Models,
     AlgorithmKind Algorithm,
     ParameterSet Baseline,
