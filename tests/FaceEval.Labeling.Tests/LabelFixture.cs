@@ -38,13 +38,22 @@ internal static class LabelFixture
 
     public static string[] Ids(IEnumerable<FaceView> faces) => faces.Select(f => f.Id).ToArray();
 
-    /// <summary>Writes the fixture as a real snapshot (model "toy", photos p0.., one per face) under <paramref name="directory"/>.</summary>
-    public static Snapshot WriteSnapshot(string directory)
+    /// <summary>
+    /// Writes the fixture as a real snapshot (model "toy", photos p0.., one per face) under
+    /// <paramref name="directory"/>. With <paramref name="crops"/>, face a1 gets a stored crop and bO a
+    /// crop path that points outside crops/ (a hostile snapshot row).
+    /// </summary>
+    public static Snapshot WriteSnapshot(string directory, string? crops = null)
     {
-        var columns = new[] { "face_id", "person", "photo" };
-        var rows = Faces.Select((f, i) => (IReadOnlyList<string>)[f.Id, f.Person ?? "", $"p{i}"]).ToArray();
+        string[] columns = crops is null ? ["face_id", "person", "photo"] : ["face_id", "person", "photo", "crop"];
+        var rows = Faces.Select((f, i) => (IReadOnlyList<string>)(crops is null
+            ? [f.Id, f.Person ?? "", $"p{i}"]
+            : [f.Id, f.Person ?? "", $"p{i}", f.Id switch { "a1" => "crops/a1.jpg", "bO" => "../manifest.json", _ => "" }])).ToArray();
         var embedding = new SnapshotEmbedding("toy", Faces.SelectMany(f => f.Vector).ToArray(), Dimension, "hand-made test vectors");
-        var content = new SnapshotContent(columns, rows, [embedding], [new Relation("D", "E", "sibling"), new Relation("A", "C", "parent-child")], "label tests");
+        var content = new SnapshotContent(columns, rows, [embedding], [new Relation("D", "E", "sibling"), new Relation("A", "C", "parent-child")], "label tests")
+        {
+            CropsDirectory = crops,
+        };
         return SnapshotWriter.Write(content, directory);
     }
 }
