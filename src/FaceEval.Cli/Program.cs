@@ -17,6 +17,7 @@ public static class Program
             SweepCommand.Create(),
             GateCommand.Create(),
             AlgorithmsCommand.Create(),
+            LabelCommand.Create(),
         };
 
     public static int Main(string[] args) => CliHost.Run(Routes(), args);

@@ -20,6 +20,10 @@ public sealed class LabelState : IDisposable
     private readonly PersonCentroids _centroids;
     private readonly Stack<Action> _undo = new();
     private readonly LabelJournal? _journal;
+    private readonly HashSet<int> _dirtyPeople = [];
+    private readonly HashSet<int> _dirtyFaces = [];
+    private int[]? _best;
+    private double[]? _bestDistance;
 
     /// <param name="journal">Where live edits are appended; null keeps them in memory only.</param>
     /// <param name="replay">Entries read from the journal, applied before anything else.</param>
@@ -194,6 +198,11 @@ public sealed class LabelState : IDisposable
                 throw new FaceEvalException(ErrorKind.UnknownName, $"no person {person}");
             }
 
+            if (kind == QueueKind.Unassigned)
+            {
+                RefreshBest();
+            }
+
             var hits = new List<(double Key, int Face)>();
             for (var f = 0; f < _person.Length; f++)
             {
@@ -206,10 +215,9 @@ public sealed class LabelState : IDisposable
                 {
                     if (_person[f] < 0)
                     {
-                        var (best, distance) = BestOther(f, -1);
-                        if (best == person)
+                        if (_best![f] == person)
                         {
-                            hits.Add((distance, f));
+                            hits.Add((_bestDistance![f], f));
                         }
                     }
 
@@ -365,6 +373,7 @@ public sealed class LabelState : IDisposable
                 {
                     restore();
                     created.Active = false; // the id stays taken so later journal entries keep their meaning
+                    _dirtyPeople.Add(_people.IndexOf(created));
                 });
                 break;
             case EditKind.Unassign:
@@ -427,6 +436,9 @@ public sealed class LabelState : IDisposable
             return;
         }
 
+        _dirtyFaces.Add(face);
+        _dirtyPeople.Add(old);
+        _dirtyPeople.Add(person);
         if (old >= 0)
         {
             _centroids.Remove(old, face);
@@ -438,6 +450,57 @@ public sealed class LabelState : IDisposable
         }
 
         _person[face] = person;
+    }
+
+    /// <summary>
+    /// Keeps every unassigned face's nearest person current. The first call scans all people; after that
+    /// only faces that changed, or whose nearest person changed, are rescanned, and the rest compare
+    /// against the few people an edit touched, so an edit costs O(unassigned x touched people).
+    /// </summary>
+    private void RefreshBest()
+    {
+        if (_best is null || _bestDistance is null)
+        {
+            var best = new int[_person.Length];
+            var distance = new double[_person.Length];
+            Parallel.For(0, _person.Length, f =>
+            {
+                (best[f], distance[f]) = _person[f] < 0 ? BestOther(f, -1) : (-1, double.PositiveInfinity);
+            });
+            (_best, _bestDistance) = (best, distance);
+        }
+        else if (_dirtyFaces.Count > 0 || _dirtyPeople.Count > 0)
+        {
+            var touched = _dirtyPeople.Where(p => p >= 0).ToArray();
+            for (var f = 0; f < _person.Length; f++)
+            {
+                if (_person[f] >= 0)
+                {
+                    continue;
+                }
+
+                if (_dirtyFaces.Contains(f) || _dirtyPeople.Contains(_best[f]))
+                {
+                    (_best[f], _bestDistance[f]) = BestOther(f, -1);
+                    continue;
+                }
+
+                foreach (var p in touched)
+                {
+                    if (_people[p].Active && _centroids.Faces(p) > 0)
+                    {
+                        var d = _centroids.Distance(f, p);
+                        if (d < _bestDistance[f] || (d == _bestDistance[f] && p < _best[f]))
+                        {
+                            (_best[f], _bestDistance[f]) = (p, d);
+                        }
+                    }
+                }
+            }
+        }
+
+        _dirtyFaces.Clear();
+        _dirtyPeople.Clear();
     }
 
     private (int Person, double Distance) BestOther(int face, int except)

@@ -53,6 +53,28 @@ public sealed class LabelJournalTests
     }
 
     [Fact]
+    public void Incrementally_kept_unassigned_queues_match_a_fresh_state()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Sub("journal.jsonl");
+        using (var state = Open(path))
+        {
+            var before = LabelStateQueueTests.Describe(state); // builds the nearest-person cache
+            state.Unassign("a1"); // unassigned by hand: reviewed, so it joins no queue
+            Assert.Equal(["u1"], LabelFixture.Ids(state.Queue(0, QueueKind.Unassigned)));
+            state.Undo();
+            Assert.Equal(before, LabelStateQueueTests.Describe(state));
+            EditALot(state);
+            state.Unassign("b1");
+            state.Merge(1, 0); // B's faces, and the unassigned faces nearest to B, now go to A
+            var live = LabelStateQueueTests.Describe(state);
+            using var fresh = new LabelState(LabelFixture.Input(), new LabelOptions(), null, LabelJournal.Read(path));
+            Assert.Equal(LabelStateQueueTests.Describe(fresh), live);
+            Assert.Contains("u2", LabelFixture.Ids(state.Queue(0, QueueKind.Unassigned)));
+        }
+    }
+
+    [Fact]
     public void A_torn_last_line_is_ignored_and_cut_off()
     {
         using var dir = new TempDirectory();
