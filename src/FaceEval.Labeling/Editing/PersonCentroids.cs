@@ -36,6 +36,9 @@ internal sealed class PersonCentroids
     public double Distance(int face, int person) =>
         _counts[person] == 0 ? double.PositiveInfinity : 1.0 - TensorPrimitives.Dot(_embeddings.Row(face), _unit[person]);
 
+    /// <summary>The person's unit centroid (all zeros while it has no faces).</summary>
+    public ReadOnlySpan<float> Unit(int person) => _unit[person];
+
     /// <summary>Mean distance of the person's faces to its centroid: 1 - |sum| / n for unit vectors.</summary>
     public double Cohesion(int person)
     {

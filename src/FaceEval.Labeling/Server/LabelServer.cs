@@ -78,6 +78,9 @@ public sealed class LabelServer : IAsyncDisposable
                 await next(context);
             });
             LabelApi.Map(app, session);
+            // Overlaps the one slow computation with Kestrel's start and the browser's first request; if it
+            // failed, the first unassigned queue would fail the same way and report it.
+            _ = Task.Run(session.State.Prepare, CancellationToken.None);
             await app.StartAsync(cancellation);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             port = new Uri(address).Port;
