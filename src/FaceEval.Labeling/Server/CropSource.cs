@@ -13,6 +13,7 @@ namespace FaceEval.Labeling.Server;
 internal sealed class CropSource(Snapshot snapshot)
 {
     private const double Margin = 0.25;
+    private const int PhotoSide = 480;
 
     public (byte[] Bytes, string ContentType)? Get(int face)
     {
@@ -40,6 +41,38 @@ internal sealed class CropSource(Snapshot snapshot)
         try
         {
             return (JpegEncoder.Encode(Cut(ImageDecoder.Decode(photo), box), quality: 90), "image/jpeg");
+        }
+        catch (Exception ex) when (ex is FaceEval.Core.Errors.FaceEvalException or IOException or DllNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The whole photo, at most 480 px on its long side, with the face box drawn in: where the face sits.
+    /// Null without an images root, a <c>file</c> column or a box.
+    /// </summary>
+    public byte[]? Photo(int face)
+    {
+        var row = snapshot.Faces[face];
+        if (snapshot.ImagesRoot is null || !row.TryGetValue("file", out var file) || file.Length == 0 || !TryBox(row, out var box))
+        {
+            return null;
+        }
+
+        var path = Inside(snapshot.ImagesRoot, Path.Combine(snapshot.ImagesRoot, file));
+        if (path is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var image = ImageDecoder.Decode(path);
+            var scale = Math.Min(1.0, (double)PhotoSide / Math.Max(image.Width, image.Height));
+            var small = scale < 1 ? ImageResizer.Resize(image, Math.Max(1, (int)(image.Width * scale)), Math.Max(1, (int)(image.Height * scale))) : image;
+            DrawBox(small, (box.X * scale, box.Y * scale, box.W * scale, box.H * scale));
+            return JpegEncoder.Encode(small, quality: 85);
         }
         catch (Exception ex) when (ex is FaceEval.Core.Errors.FaceEvalException or IOException or DllNotFoundException)
         {
@@ -77,6 +110,34 @@ internal sealed class CropSource(Snapshot snapshot)
         }
 
         return cut;
+    }
+
+    private static void DrawBox(RgbImage image, (double X, double Y, double W, double H) box)
+    {
+        var left = Math.Clamp((int)box.X, 0, image.Width - 1);
+        var top = Math.Clamp((int)box.Y, 0, image.Height - 1);
+        var right = Math.Clamp((int)(box.X + box.W), left, image.Width - 1);
+        var bottom = Math.Clamp((int)(box.Y + box.H), top, image.Height - 1);
+        for (var t = 0; t < 2; t++)
+        {
+            for (var x = left; x <= right; x++)
+            {
+                Paint(image, x, Math.Min(top + t, bottom));
+                Paint(image, x, Math.Max(bottom - t, top));
+            }
+
+            for (var y = top; y <= bottom; y++)
+            {
+                Paint(image, Math.Min(left + t, right), y);
+                Paint(image, Math.Max(right - t, left), y);
+            }
+        }
+    }
+
+    private static void Paint(RgbImage image, int x, int y)
+    {
+        var i = y * image.Stride + 3 * x;
+        (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]) = ((byte)245, (byte)124, (byte)0);
     }
 
     private static string ContentType(string path) =>

@@ -112,6 +112,13 @@ internal static class LabelApi
             var crop = face < 0 ? null : crops.Get(face);
             return crop is { } c ? Results.Bytes(c.Bytes, c.ContentType) : Error(StatusCodes.Status404NotFound, $"no picture for face '{faceId}'");
         });
+
+        app.MapGet("/api/photos/{faceId}", (string faceId) =>
+        {
+            var face = state.IndexOf(faceId);
+            var photo = face < 0 ? null : crops.Photo(face);
+            return photo is not null ? Results.Bytes(photo, "image/jpeg") : Error(StatusCodes.Status404NotFound, $"no photo for face '{faceId}'");
+        });
     }
 
     private static FaceView Face(LabelState state, string id) =>
