@@ -19,6 +19,7 @@ public static class Program
             AlgorithmsCommand.Create(),
             ReportCommand.Create(),
             CompareCommand.Create(),
+            LabelCommand.Create(),
         };
 
     public static int Main(string[] args) => CliHost.Run(Routes(), args);

@@ -1,0 +1,73 @@
+using FaceEval.Core.Errors;
+using FaceEval.Core.Snapshots;
+using FaceEval.Labeling.Editing;
+using FaceEval.Labeling.Workspace;
+
+namespace FaceEval.Labeling.Tests.Workspace;
+
+public sealed class LabelWorkspaceTests
+{
+    [Fact]
+    public void Work_directory_defaults_to_beside_the_snapshot_and_survives_a_restart()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = LabelFixture.WriteSnapshot(dir.Sub("snap"));
+        using (var session = LabelWorkspace.Open(snapshot.Directory, null, null, new LabelOptions()))
+        {
+            Assert.Equal(dir.Sub("snap.labels"), session.WorkDirectory);
+            Assert.Equal("toy", session.Model);
+            session.State.Move("aX", 1);
+        }
+
+        using var again = LabelWorkspace.Open(snapshot.Directory, null, null, new LabelOptions());
+        Assert.Equal("B", again.State.Face("aX")!.Person);
+        Assert.Equal(snapshot.Id, Snapshot.Load(snapshot.Directory).Id); // nothing was written into the snapshot
+    }
+
+    [Fact]
+    public void Work_directory_inside_the_snapshot_or_another_model_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = LabelFixture.WriteSnapshot(dir.Sub("snap"));
+        var inside = Assert.Throws<FaceEvalException>(() => LabelWorkspace.Open(snapshot.Directory, null, Path.Combine(snapshot.Directory, "work"), new LabelOptions()));
+        Assert.Equal(ErrorKind.Usage, inside.Kind);
+        Assert.Equal(ErrorKind.UnknownName,
+            Assert.Throws<FaceEvalException>(() => LabelWorkspace.Open(snapshot.Directory, "other", null, new LabelOptions())).Kind);
+    }
+
+    [Fact]
+    public void Freeze_writes_a_child_snapshot_with_every_edit()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = LabelFixture.WriteSnapshot(dir.Sub("snap"));
+        var work = dir.Sub("work");
+        using (var session = LabelWorkspace.Open(snapshot.Directory, "toy", work, new LabelOptions()))
+        {
+            var s = session.State;
+            s.Move("aX", 1);
+            s.NewPerson("u1");
+            s.Rename(3, "Dora");
+            s.Merge(4, 3);
+            s.Unassign("cG");
+            s.Undo();
+        }
+
+        var frozen = LabelFreezer.Freeze(work, dir.Sub("frozen"));
+        Assert.Equal(snapshot.Id, frozen.Manifest.Parent);
+        Assert.Contains("4 edits (6 journal entries)", frozen.Manifest.Source, StringComparison.Ordinal);
+        string? Person(string id) => frozen.Faces[frozen.IndexOf(id)].Person;
+        Assert.Equal("B", Person("aX"));
+        Assert.Equal("new-1", Person("u1"));
+        Assert.Equal("Dora", Person("d1"));
+        Assert.Equal("Dora", Person("e1"));
+        Assert.Equal("C", Person("cG"));
+        Assert.Null(Person("u2"));
+        Assert.Equal(["A", "B", "C", "Dora", "new-1"], frozen.People.Order(StringComparer.Ordinal));
+        // D-E became Dora-Dora through the merge and is dropped; A-C keeps its labels.
+        Assert.Equal([new Relation("A", "C", "parent-child")], frozen.Relations);
+        Assert.Equal(snapshot.LoadEmbeddingValues("toy").Data, frozen.LoadEmbeddingValues("toy").Data);
+
+        Assert.Equal(ErrorKind.Io, Assert.Throws<FaceEvalException>(() => LabelFreezer.Freeze(work, dir.Sub("frozen"))).Kind);
+        Assert.Equal(ErrorKind.FileNotFound, Assert.Throws<FaceEvalException>(() => LabelFreezer.Freeze(dir.Sub("nowhere"), dir.Sub("x"))).Kind);
+    }
+}
