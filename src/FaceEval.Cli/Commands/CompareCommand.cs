@@ -41,13 +41,11 @@ internal static class CompareCommand
                 throw new FaceEvalException(ErrorKind.UnknownName, $"no sweep range for '{name}' in eval.config.json \"sweeps\"; valid: {string.Join(", ", cfg.Sweeps.Keys)}");
             }
 
-            var axis = range.Values is { Count: > 0 } v ? new SweepAxis(name, v)
-                : range is { From: { } f, To: { } t, Step: { } st } ? SweepAxis.Range(name, f, t, st)
-                : throw new FaceEvalException(ErrorKind.InvalidData, $"eval.config.json sweeps.{name} needs from/to/step or values");
+            var axis = range.Axis(name);
             var kind = AlgorithmNames.Parse(range.Algorithm);
             var baseline = RunJob.Parameters(AlgorithmCatalog.Get(kind), cfg, []);
-            var constraints = cfg.Max.Select(kv => new MetricConstraint(MetricKeys.Parse(kv.Key), kv.Value, true))
-                .Concat(cfg.Min.Select(kv => new MetricConstraint(MetricKeys.Parse(kv.Key), kv.Value, false))).ToArray();
+            var constraints = MetricConstraint.FromConfig(cfg.Max, isUpperBound: true)
+                .Concat(MetricConstraint.FromConfig(cfg.Min, isUpperBound: false)).ToArray();
             var seedValue = parse.GetValue(seed) ?? cfg.Seed;
             var list = parse.GetValue(models)!;
             if (parse.GetValue(maxImpostor) < 1000)

@@ -78,9 +78,7 @@ internal static class SweepCommand
             }
             else if (config.Sweeps.TryGetValue(name, out var d))
             {
-                axes.Add(d.Values is { Count: > 0 } v ? new SweepAxis(name, v)
-                    : d is { From: { } f, To: { } t, Step: { } s } ? SweepAxis.Range(name, f, t, s)
-                    : throw new FaceEvalException(ErrorKind.InvalidData, $"eval.config.json sweeps.{name} needs from/to/step or values"));
+                axes.Add(d.Axis(name));
             }
             else
             {
@@ -111,5 +109,5 @@ internal static class SweepCommand
     private static IEnumerable<MetricConstraint> Constraints(string[]? given, IReadOnlyDictionary<string, double> configured, bool upper) =>
         given is { Length: > 0 }
             ? given.Select(g => MetricConstraint.Parse(g, upper))
-            : configured.Select(kv => new MetricConstraint(MetricKeys.Parse(kv.Key), kv.Value, upper));
+            : MetricConstraint.FromConfig(configured, upper);
 }

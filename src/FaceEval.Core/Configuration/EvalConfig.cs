@@ -82,18 +82,13 @@ public sealed record EvalConfig
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
 
     /// <summary>The configured overrides for one algorithm as name/text pairs.</summary>
-    public IEnumerable<KeyValuePair<string, string>> ParametersFor(string algorithm)
-    {
-        if (!Algorithms.TryGetValue(algorithm, out var values))
-        {
-            yield break;
-        }
+    public IEnumerable<KeyValuePair<string, string>> ParametersFor(string algorithm) =>
+        Algorithms.TryGetValue(algorithm, out var values) ? AsText(values) : [];
 
-        foreach (var (name, value) in values)
-        {
-            yield return new(name, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());
-        }
-    }
+    /// <summary>Parameter values as written in JSON (numbers, strings, booleans) in the text form --set takes.</summary>
+    public static KeyValuePair<string, string>[] AsText(IReadOnlyDictionary<string, JsonElement> values) =>
+        values.Select(kv => new KeyValuePair<string, string>(kv.Key,
+            kv.Value.ValueKind == JsonValueKind.String ? kv.Value.GetString()! : kv.Value.GetRawText())).ToArray();
 
     private static string? Find(string start)
     {

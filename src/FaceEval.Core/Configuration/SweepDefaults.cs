@@ -1,3 +1,6 @@
+using FaceEval.Core.Errors;
+using FaceEval.Core.Sweeps;
+
 namespace FaceEval.Core.Configuration;
 
 /// <summary>The default range of one swept parameter, from eval.config.json's "sweeps" section.</summary>
@@ -12,4 +15,10 @@ public sealed record SweepDefaults
     public double? Step { get; init; }
 
     public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>The values of <paramref name="parameter"/> this entry describes: its list, or from..to by step.</summary>
+    public SweepAxis Axis(string parameter) =>
+        Values is { Count: > 0 } values ? new SweepAxis(parameter, values)
+        : this is { From: { } from, To: { } to, Step: { } step } ? SweepAxis.Range(parameter, from, to, step)
+        : throw new FaceEvalException(ErrorKind.InvalidData, $"eval.config.json sweeps.{parameter} needs from/to/step or values");
 }

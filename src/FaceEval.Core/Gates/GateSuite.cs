@@ -18,8 +18,7 @@ public sealed record GateSuite(string Name, RunOptions Run, IReadOnlyList<GateRu
 
         var snapshot = suite.Snapshot ?? config.Snapshot
             ?? throw new FaceEvalException(ErrorKind.InvalidData, $"gate suite {suite.Name} names no snapshot");
-        var overrides = suite.Parameters.Select(kv => new KeyValuePair<string, string>(kv.Key,
-            kv.Value.ValueKind == System.Text.Json.JsonValueKind.String ? kv.Value.GetString()! : kv.Value.GetRawText())).ToArray();
+        var overrides = EvalConfig.AsText(suite.Parameters);
         var run = new RunOptions(
             config.ResolvePath(snapshot),
             suite.Model ?? config.Model ?? throw new FaceEvalException(ErrorKind.InvalidData, $"gate suite {suite.Name} names no model"),

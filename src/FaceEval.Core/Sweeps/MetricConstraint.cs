@@ -19,6 +19,10 @@ public sealed record MetricConstraint(MetricKey Metric, double Bound, bool IsUpp
         return new MetricConstraint(MetricKeys.Parse(text[..eq].Trim()), bound, isUpperBound);
     }
 
+    /// <summary>Bounds as eval.config.json writes them ("max"/"min": metric name to value).</summary>
+    public static IEnumerable<MetricConstraint> FromConfig(IReadOnlyDictionary<string, double> bounds, bool isUpperBound) =>
+        bounds.Select(kv => new MetricConstraint(MetricKeys.Parse(kv.Key), kv.Value, isUpperBound));
+
     /// <summary>A metric that is undefined for this data (null, e.g. no look-alike pairs) satisfies any bound.</summary>
     public bool IsSatisfied(MetricReport report)
     {

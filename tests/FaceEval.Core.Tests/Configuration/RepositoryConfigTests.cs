@@ -32,15 +32,13 @@ public class RepositoryConfigTests
         {
             var algorithm = AlgorithmCatalog.Get(AlgorithmNames.Parse(sweep.Algorithm));
             var baseline = ParameterSet.Create(sweep.Algorithm, algorithm.Parameters, Config.ParametersFor(sweep.Algorithm));
-            var values = sweep.Values ?? SweepAxis.Range(parameter, sweep.From!.Value, sweep.To!.Value, sweep.Step!.Value).Values;
-            foreach (var value in values)
+            foreach (var value in sweep.Axis(parameter).Values)
             {
                 baseline.With(parameter, value);
             }
         }
 
-        var assign = Config.Sweeps["assignDistance"];
-        Assert.Equal(50, SweepAxis.Range("assignDistance", assign.From!.Value, assign.To!.Value, assign.Step!.Value).Values.Count);
+        Assert.Equal(50, Config.Sweeps["assignDistance"].Axis("assignDistance").Values.Count);
     }
 
     [Fact]
