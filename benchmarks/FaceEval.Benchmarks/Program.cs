@@ -20,7 +20,7 @@ var config = DefaultConfig.Instance
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 if (!FiwSnapshot.Exists)
 {
-    Console.WriteLine($"AlgorithmBenchmarks, SweepBenchmarks {FiwSnapshot.MissingMessage}");
+    Console.WriteLine($"AlgorithmBenchmarks, SweepBenchmarks, LabelingBenchmarks {FiwSnapshot.MissingMessage}");
     config = config.AddFilter(new SimpleFilter(b =>
         !b.Descriptor.Type.IsDefined(typeof(RequiresFiwSnapshotAttribute), inherit: false)));
 }

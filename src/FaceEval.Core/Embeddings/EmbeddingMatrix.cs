@@ -43,15 +43,17 @@ public sealed class EmbeddingMatrix
         for (var i = 0; i < count; i++)
         {
             var row = data.AsSpan(i * dimension, dimension);
-            foreach (var v in row)
+            var norm = TensorPrimitives.Norm(row);
+
+            // A NaN or infinity makes the norm non-finite, so rows are only searched value by value
+            // when something is wrong (the norm of huge finite values overflows too).
+            if (!float.IsFinite(norm))
             {
-                if (!float.IsFinite(v))
-                {
-                    throw new FaceEvalException(ErrorKind.InvalidData, $"embedding row {i} contains NaN or infinity");
-                }
+                throw new FaceEvalException(ErrorKind.InvalidData, !AllFinite(row)
+                    ? $"embedding row {i} contains NaN or infinity"
+                    : $"embedding row {i} has values too large to normalise");
             }
 
-            var norm = TensorPrimitives.Norm(row);
             if (norm <= 1e-12f)
             {
                 throw new FaceEvalException(ErrorKind.InvalidData, $"embedding row {i} is a zero vector");
@@ -76,5 +78,18 @@ public sealed class EmbeddingMatrix
         }
 
         return new EmbeddingMatrix(data, rows.Count, Dimension);
+    }
+
+    private static bool AllFinite(ReadOnlySpan<float> row)
+    {
+        foreach (var v in row)
+        {
+            if (!float.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

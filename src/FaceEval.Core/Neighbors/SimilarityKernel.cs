@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -9,7 +10,8 @@ namespace FaceEval.Core.Neighbors;
 /// interleaved per dimension (zero padded), so the inner loop is NR-wide vector loads of the database
 /// and broadcasts of the queries into MR x NR accumulators, as in BLAS micro-kernels.
 /// Every product is one fused multiply-add chain over the dimensions in order 0..D-1 in every
-/// kernel, so a pair's similarity does not depend on where in a tile it was computed.
+/// kernel, so a pair's similarity does not depend on where in a tile it was computed. The hot methods
+/// are optimised at once: they often run just once, right after start-up, before tiering would get to them.
 /// </summary>
 internal sealed class SimilarityKernel
 {
@@ -60,6 +62,7 @@ internal sealed class SimilarityKernel
     /// <paramref name="group"/> rows, interleaved per dimension: dst[(g * d + k) * group + r] =
     /// row(first + g * group + r)[k]; rows past the end are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(ReadOnlySpan<float> data, int first, int count, int d, int group, Span<float> destination)
     {
         var groups = (count + group - 1) / group;
@@ -81,6 +84,7 @@ internal sealed class SimilarityKernel
     /// tile[r * ldc + c] = dot(query r, database c) for r &lt; rowGroups * Mr, c &lt; panels * Nr, with
     /// queries and database packed by <see cref="Pack"/> (group Mr and Nr).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public unsafe void Multiply(ReadOnlySpan<float> packedQueries, int rowGroups, ReadOnlySpan<float> packedDatabase, int panels, int d, Span<float> tile, int ldc)
     {
         fixed (float* a = packedQueries)
@@ -130,6 +134,7 @@ internal sealed class SimilarityKernel
     }
 
     // 12 x 32: 24 accumulators + 2 database vectors + 1 broadcast fit the 32 zmm registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel512(float* a, float* b, int d, float* c, int ldc)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -172,6 +177,7 @@ internal sealed class SimilarityKernel
     }
 
     // 6 x 16: 12 accumulators + 2 database vectors + 1 broadcast fit the 16 ymm registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel256(float* a, float* b, int d, float* c, int ldc)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;

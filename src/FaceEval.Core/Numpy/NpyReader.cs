@@ -21,6 +21,17 @@ public static class NpyReader
     public static NpyMatrix Read(string path)
     {
         using var stream = Open(path);
+        return Read(stream, path);
+    }
+
+    /// <summary>
+    /// Reads a .npy from the start of <paramref name="stream"/> (whose Length must be known) to its end,
+    /// decoding straight into the result; <paramref name="name"/> is used in errors.
+    /// </summary>
+    public static NpyMatrix Read(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var path = name;
         var header = ReadHeader(stream, path);
         var remaining = stream.Length - header.DataOffset;
         CheckLength(header, remaining, path);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Errors;
+using FaceEval.Core.IO;
 using FaceEval.Core.Numpy;
 
 namespace FaceEval.Core.Snapshots;
@@ -54,8 +56,29 @@ public sealed class Snapshot
     /// </summary>
     public static Snapshot Load(string directory)
     {
-        var verification = SnapshotVerifier.VerifyOrThrow(directory);
-        var root = verification.Directory;
+        ArgumentNullException.ThrowIfNull(directory);
+
+        // Hashing every file and parsing the tables are independent, so they run at once. A verification
+        // problem wins over a parse error: a tampered table often fails to parse, and "tampered" is the news.
+        var verifying = Task.Run(() => SnapshotVerifier.VerifyOrThrow(directory));
+        Snapshot? snapshot = null;
+        ExceptionDispatchInfo? unparsable = null;
+        try
+        {
+            snapshot = Parse(Path.GetFullPath(directory));
+        }
+        catch (Exception ex) when (ex is FaceEvalException or IOException or UnauthorizedAccessException)
+        {
+            unparsable = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        verifying.GetAwaiter().GetResult();
+        unparsable?.Throw();
+        return snapshot!;
+    }
+
+    private static Snapshot Parse(string root)
+    {
         var problems = new List<SnapshotProblem>();
         var manifest = SnapshotVerifier.ReadManifest(root, problems)
             ?? throw Integrity(root, problems[0].File, problems[0].Message);
@@ -122,24 +145,42 @@ public sealed class Snapshot
             ?? throw new FaceEvalException(ErrorKind.UnknownName,
                 $"snapshot {Id} has no model '{model}'; it has: {(Models.Count == 0 ? "none" : string.Join(", ", Models))}");
 
-        // Read once, hash what was read, parse the same bytes: the file cannot change in between.
+        // One read, hashed as it is parsed: what was checked is what was parsed, and no copy of the
+        // file's bytes is made (allocating tens of megabytes is a visible part of start-up).
         var path = Path.Combine(Directory, entry.File);
-        byte[] bytes;
+        NpyMatrix? matrix = null;
+        FaceEvalException? unreadable = null;
+        string hash;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var stream = new HashingReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+            try
+            {
+                matrix = NpyReader.Read(stream, path);
+            }
+            catch (FaceEvalException ex)
+            {
+                unreadable = ex;
+            }
+
+            hash = stream.FinishHash();
         }
         catch (FileNotFoundException)
         {
             throw Integrity(Directory, entry.File, "missing (incomplete snapshot)");
         }
 
-        if (!string.Equals(SnapshotLayout.HashBytes(bytes), Manifest.Files[entry.File], StringComparison.OrdinalIgnoreCase))
+        // A changed file is reported as changed, even when the change also made it unreadable.
+        if (!string.Equals(hash, Manifest.Files[entry.File], StringComparison.OrdinalIgnoreCase))
         {
             throw Integrity(Directory, entry.File, "sha256 does not match the manifest (changed after loading)");
         }
 
-        var matrix = NpyReader.Read(bytes, path);
+        if (matrix is null)
+        {
+            throw unreadable!;
+        }
+
         if (matrix.Rows != Faces.Count || matrix.Columns != entry.Dimension)
         {
             throw Integrity(Directory, entry.File,

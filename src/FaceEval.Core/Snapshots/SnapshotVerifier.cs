@@ -87,27 +87,35 @@ public static class SnapshotVerifier
 
     private static int CheckFiles(string root, SnapshotManifest manifest, List<SnapshotProblem> problems)
     {
+        var listed = manifest.Files.OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
+        var present = listed.Select(f => IsInside(root, f.Key) && File.Exists(Path.Combine(root, f.Key))).ToArray();
+
+        // Hashing is most of the time a snapshot takes to open; files are independent, so every core
+        // hashes, largest files first.
+        var actual = new string?[listed.Length];
+        var order = Enumerable.Range(0, listed.Length).Where(i => present[i])
+            .OrderByDescending(i => new FileInfo(Path.Combine(root, listed[i].Key)).Length).ToArray();
+        Parallel.ForEach(order, i => actual[i] = SnapshotLayout.HashFile(Path.Combine(root, listed[i].Key)));
+
         var count = 0;
-        foreach (var (file, expected) in manifest.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        for (var i = 0; i < listed.Length; i++)
         {
+            var (file, expected) = listed[i];
             if (!IsInside(root, file))
             {
                 problems.Add(new(file, "listed path leaves the snapshot directory"));
-                continue;
             }
-
-            var path = Path.Combine(root, file);
-            if (!File.Exists(path))
+            else if (actual[i] is not { } hash)
             {
                 problems.Add(new(file, "listed in the manifest but missing (incomplete snapshot)"));
-                continue;
             }
-
-            count++;
-            var actual = SnapshotLayout.HashFile(path);
-            if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+            else
             {
-                problems.Add(new(file, $"sha256 {actual[..12]}... does not match the manifest's {Short(expected)}... (tampered or damaged)"));
+                count++;
+                if (!string.Equals(hash, expected, StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add(new(file, $"sha256 {hash[..12]}... does not match the manifest's {Short(expected)}... (tampered or damaged)"));
+                }
             }
         }
 

@@ -1,4 +1,5 @@
 using FaceEval.Core.Errors;
+using FaceEval.Core.Neighbors;
 using FaceEval.Labeling.Journal;
 
 namespace FaceEval.Labeling.Editing;
@@ -24,6 +25,8 @@ public sealed class LabelState : IDisposable
     private readonly HashSet<int> _dirtyFaces = [];
     private int[]? _best;
     private double[]? _bestDistance;
+    private int _version;
+    private Members? _members;
 
     /// <param name="journal">Where live edits are appended; null keeps them in memory only.</param>
     /// <param name="replay">Entries read from the journal, applied before anything else.</param>
@@ -46,19 +49,15 @@ public sealed class LabelState : IDisposable
 
         _person = (int[])input.Persons.Clone();
         _reviewed = new bool[_person.Length];
-        _centroids = new PersonCentroids(input.Embeddings);
+        if (_person.Any(p => p < -1 || p >= input.People.Count))
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, $"a face's person index is outside the {input.People.Count} people");
+        }
+
+        _centroids = new PersonCentroids(input.Embeddings, input.People.Count, _person);
         foreach (var label in input.People)
         {
             _people.Add(new PersonEntry(label, fresh: false));
-            _centroids.AddPerson();
-        }
-
-        for (var f = 0; f < _person.Length; f++)
-        {
-            if (_person[f] >= 0)
-            {
-                _centroids.Add(_person[f], f);
-            }
         }
 
         var entry = 0;
@@ -147,7 +146,7 @@ public sealed class LabelState : IDisposable
         lock (_gate)
         {
             var f = IndexOf(faceId);
-            return f < 0 ? null : View(f);
+            return f < 0 ? null : Views([f])[0];
         }
     }
 
@@ -198,60 +197,51 @@ public sealed class LabelState : IDisposable
                 throw new FaceEvalException(ErrorKind.UnknownName, $"no person {person}");
             }
 
+            var hits = new List<(double Key, int Face)>();
             if (kind == QueueKind.Unassigned)
             {
                 RefreshBest();
-            }
-
-            var hits = new List<(double Key, int Face)>();
-            for (var f = 0; f < _person.Length; f++)
-            {
-                if (_reviewed[f])
+                for (var f = 0; f < _person.Length; f++)
                 {
-                    continue;
-                }
-
-                if (kind == QueueKind.Unassigned)
-                {
-                    if (_person[f] < 0)
+                    if (!_reviewed[f] && _person[f] < 0 && _best![f] == person)
                     {
-                        if (_best![f] == person)
-                        {
-                            hits.Add((_bestDistance![f], f));
-                        }
+                        hits.Add((_bestDistance![f], f));
+                    }
+                }
+            }
+            else
+            {
+                var members = MembersOf(person);
+                for (var i = 0; i < members.Faces.Length; i++)
+                {
+                    var (f, own, other) = (members.Faces[i], members.Own[i], members.Other[i]);
+                    if (_reviewed[f])
+                    {
+                        continue;
                     }
 
-                    continue;
-                }
-
-                if (_person[f] != person)
-                {
-                    continue;
-                }
-
-                var own = _centroids.Distance(f, person);
-                var other = BestOther(f, person).Distance;
-                var key = kind switch
-                {
-                    QueueKind.CloserToAnother => other < own ? own - other : double.NaN,
-                    QueueKind.SiblingAmbiguous => other >= own && other - own <= Options.SiblingMargin ? other - own : double.NaN,
-                    QueueKind.InGateAlternative => other <= Options.Gate ? other : double.NaN,
-                    QueueKind.WorstOutliers => own >= Options.OutlierDistance ? -own : double.NaN,
-                    _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-                };
-                if (!double.IsNaN(key))
-                {
-                    hits.Add((kind == QueueKind.CloserToAnother ? -key : key, f));
+                    var key = kind switch
+                    {
+                        QueueKind.CloserToAnother => other < own ? own - other : double.NaN,
+                        QueueKind.SiblingAmbiguous => other >= own && other - own <= Options.SiblingMargin ? other - own : double.NaN,
+                        QueueKind.InGateAlternative => other <= Options.Gate ? other : double.NaN,
+                        QueueKind.WorstOutliers => own >= Options.OutlierDistance ? -own : double.NaN,
+                        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+                    };
+                    if (!double.IsNaN(key))
+                    {
+                        hits.Add((kind == QueueKind.CloserToAnother ? -key : key, f));
+                    }
                 }
             }
 
-            return hits.OrderBy(h => h.Key).ThenBy(h => h.Face).Take(Options.QueueLimit).Select(h => View(h.Face)).ToArray();
+            return Views(hits.OrderBy(h => h.Key).ThenBy(h => h.Face).Take(Options.QueueLimit).Select(h => h.Face).ToArray());
         }
     }
 
     /// <summary>
     /// Finds every unassigned face's nearest person now; otherwise the first unassigned queue pays for
-    /// it (about 0.4 s for 3,500 unassigned faces x 2,000 people on two cores).
+    /// it (about 25 ms warm for 3,500 unassigned faces x 2,000 people on two cores, more just after start).
     /// </summary>
     public void Prepare()
     {
@@ -371,6 +361,7 @@ public sealed class LabelState : IDisposable
 
     private void Apply(LabelEdit edit)
     {
+        _version++;
         switch (edit.Kind)
         {
             case EditKind.Move:
@@ -465,19 +456,23 @@ public sealed class LabelState : IDisposable
     }
 
     /// <summary>
-    /// Keeps every unassigned face's nearest person current. The first call scans all people; after that
-    /// only faces that changed, or whose nearest person changed, are rescanned, and the rest compare
-    /// against the few people an edit touched, so an edit costs O(unassigned x touched people).
+    /// Keeps every unassigned face's nearest person current. The first call searches all people; after
+    /// that only faces that changed, or whose nearest person changed, are searched again, and the rest
+    /// compare against the few people an edit touched, so an edit costs O(unassigned x touched people).
     /// </summary>
     private void RefreshBest()
     {
         if (_best is null || _bestDistance is null)
         {
-            (_best, _bestDistance) = NearestPeopleOfUnassigned();
+            (_best, _bestDistance) = (new int[_person.Length], new double[_person.Length]);
+            Array.Fill(_best, -1);
+            Array.Fill(_bestDistance, double.PositiveInfinity);
+            SearchBest(Enumerable.Range(0, _person.Length).Where(f => _person[f] < 0).ToArray());
         }
         else if (_dirtyFaces.Count > 0 || _dirtyPeople.Count > 0)
         {
             var touched = _dirtyPeople.Where(p => p >= 0).ToArray();
+            var again = new List<int>();
             for (var f = 0; f < _person.Length; f++)
             {
                 if (_person[f] >= 0)
@@ -487,7 +482,7 @@ public sealed class LabelState : IDisposable
 
                 if (_dirtyFaces.Contains(f) || _dirtyPeople.Contains(_best[f]))
                 {
-                    (_best[f], _bestDistance[f]) = BestOther(f, -1);
+                    again.Add(f);
                     continue;
                 }
 
@@ -503,94 +498,72 @@ public sealed class LabelState : IDisposable
                     }
                 }
             }
+
+            SearchBest(again);
         }
 
         _dirtyFaces.Clear();
         _dirtyPeople.Clear();
     }
 
+    /// <summary>Sets the nearest person of each face from a search of all people.</summary>
+    private void SearchBest(IReadOnlyList<int> faces)
+    {
+        var (person, distance) = _centroids.Nearest(faces, 1, Usable(), excluded: null);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            (_best![faces[i]], _bestDistance![faces[i]]) = (person[i], distance[i]);
+        }
+    }
+
     /// <summary>
-    /// The full scan, over a contiguous copy of the live centroids so the inner loop is nothing but dot
-    /// products (15,000 faces x 2,000 people is the case to be quick for). People are scanned in id
-    /// order and only a strictly smaller distance wins, as in <see cref="BestOther"/>.
+    /// Each face of a person with its distance to its own centroid and to the nearest other person,
+    /// computed in one search and kept until the next edit (the four member queues share it).
     /// </summary>
-    private (int[] Best, double[] Distance) NearestPeopleOfUnassigned()
+    private Members MembersOf(int person)
     {
-        var dimension = _input.Embeddings.Dimension;
-        var live = Enumerable.Range(0, _people.Count).Where(p => _people[p].Active && _centroids.Faces(p) > 0).ToArray();
-        var matrix = new float[live.Length * dimension];
-        for (var j = 0; j < live.Length; j++)
+        if (_members is { } cached && cached.Person == person && cached.Version == _version)
         {
-            _centroids.Unit(live[j]).CopyTo(matrix.AsSpan(j * dimension, dimension));
+            return cached;
         }
 
-        var best = new int[_person.Length];
-        var distance = new double[_person.Length];
-        Array.Fill(best, -1);
-        Array.Fill(distance, double.PositiveInfinity);
-        var unassigned = Enumerable.Range(0, _person.Length).Where(f => _person[f] < 0).ToArray();
-        // Blocks of faces against each centroid in turn: the centroid matrix (megabytes) streams from
-        // memory once per block instead of once per face, which is what made the plain loop slow.
-        const int block = 32;
-        Parallel.For(0, (unassigned.Length + block - 1) / block, b =>
-            NearestBlock(_input.Embeddings, unassigned.AsSpan(b * block, Math.Min(block, unassigned.Length - b * block)), matrix, live, best, distance));
-        return (best, distance);
+        var faces = Enumerable.Range(0, _person.Length).Where(f => _person[f] == person).ToArray();
+        var (other, otherDistance) = _centroids.Nearest(faces, 1, Usable(), Enumerable.Repeat(person, faces.Length).ToArray());
+        var own = faces.Select(f => _centroids.Distance(f, person)).ToArray();
+        _members = new Members(person, _version, faces, own, otherDistance);
+        return _members;
     }
 
-    /// <summary>Optimised at once: it runs once, hot, right at start, before tiered compilation would get to it.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void NearestBlock(FaceEval.Core.Embeddings.EmbeddingMatrix embeddings, ReadOnlySpan<int> faces, float[] matrix, int[] live, int[] best, double[] distance)
+    /// <summary>Faces as the API shows them: own person and distance, and the nearest other people as candidates.</summary>
+    private FaceView[] Views(IReadOnlyList<int> faces)
     {
-        var dimension = embeddings.Dimension;
-        for (var j = 0; j < live.Length; j++)
+        var k = Options.Candidates;
+        var (candidates, distances) = _centroids.Nearest(faces, k, Usable(), faces.Select(f => _person[f]).ToArray());
+        var views = new FaceView[faces.Count];
+        for (var i = 0; i < faces.Count; i++)
         {
-            var centroid = matrix.AsSpan(j * dimension, dimension);
-            foreach (var f in faces)
-            {
-                var candidate = 1.0 - System.Numerics.Tensors.TensorPrimitives.Dot(embeddings.Row(f), centroid);
-                if (candidate < distance[f])
-                {
-                    (best[f], distance[f]) = (live[j], candidate);
-                }
-            }
+            var face = faces[i];
+            var own = _person[face];
+            var top = Enumerable.Range(i * k, k).Where(j => candidates[j] >= 0)
+                .Select(j => new Candidate(candidates[j], _people[candidates[j]].Label, Math.Round(distances[j], 6)))
+                .OrderBy(c => c.Distance).ThenBy(c => c.PersonId).ToArray();
+            views[i] = new FaceView(_input.FaceIds[face], own < 0 ? null : _people[own].Label, own < 0 ? null : own,
+                own < 0 ? null : Math.Round(_centroids.Distance(face, own), 6), top, _reviewed[face]);
         }
+
+        return views;
     }
 
-    private (int Person, double Distance) BestOther(int face, int except)
+    /// <summary>Which person ids can be anyone's nearest person: active, with faces.</summary>
+    private bool[] Usable()
     {
-        var (best, distance) = (-1, double.PositiveInfinity);
-        for (var p = 0; p < _people.Count; p++)
+        var usable = new bool[_people.Count];
+        for (var p = 0; p < usable.Length; p++)
         {
-            if (p == except || !_people[p].Active || _centroids.Faces(p) == 0)
-            {
-                continue;
-            }
-
-            var d = _centroids.Distance(face, p);
-            if (d < distance)
-            {
-                (best, distance) = (p, d);
-            }
+            usable[p] = _people[p].Active && _centroids.Faces(p) > 0;
         }
 
-        return (best, distance);
-    }
-
-    private FaceView View(int face)
-    {
-        var own = _person[face];
-        var candidates = new List<Candidate>();
-        for (var p = 0; p < _people.Count; p++)
-        {
-            if (p != own && _people[p].Active && _centroids.Faces(p) > 0)
-            {
-                candidates.Add(new Candidate(p, _people[p].Label, Math.Round(_centroids.Distance(face, p), 6)));
-            }
-        }
-
-        var top = candidates.OrderBy(c => c.Distance).ThenBy(c => c.PersonId).Take(Options.Candidates).ToArray();
-        return new FaceView(_input.FaceIds[face], own < 0 ? null : _people[own].Label, own < 0 ? null : own,
-            own < 0 ? null : Math.Round(_centroids.Distance(face, own), 6), top, _reviewed[face]);
+        return usable;
     }
 
     private PersonSummary Summary(int p) => new(p, _people[p].Label, !_people[p].Fresh, _centroids.Faces(p), Math.Round(_centroids.Cohesion(p), 6));
@@ -619,6 +592,8 @@ public sealed class LabelState : IDisposable
             }
         }
     }
+
+    private sealed record Members(int Person, int Version, int[] Faces, double[] Own, double[] Other);
 
     private sealed class PersonEntry(string label, bool fresh)
     {

@@ -17,27 +17,27 @@ internal static class LabelApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Map(IEndpointRouteBuilder app, LabelSession session)
+    /// <param name="session">The session; called only from requests, which the server lets through once it is open.</param>
+    public static void Map(IEndpointRouteBuilder app, Func<LabelSession> session)
     {
-        var state = session.State;
-        var crops = new CropSource(session.Snapshot);
+        var crops = new Lazy<CropSource>(() => new CropSource(session().Snapshot));
 
         app.MapGet("/", () => Results.Text(Page.Html, "text/html; charset=utf-8"));
 
         app.MapGet("/api/people", () => Handle(() => new
         {
-            snapshot = session.Snapshot.Id,
-            model = session.Model,
-            edits = state.EditCount,
-            options = state.Options,
-            people = state.People(),
+            snapshot = session().Snapshot.Id,
+            model = session().Model,
+            edits = State().EditCount,
+            options = State().Options,
+            people = State().People(),
         }));
 
         app.MapGet("/api/people/{id}/queue", (string id, string? kind) => Handle(() =>
         {
-            var person = Person(state, id);
+            var person = Person(State(), id);
             var queue = ParseKind(kind);
-            return new { person = state.Person(person), kind = Kebab(queue), faces = state.Queue(person, queue) };
+            return new { person = State().Person(person), kind = Kebab(queue), faces = State().Queue(person, queue) };
         }));
 
         app.MapPatch("/api/people/{id}", async (string id, HttpRequest request) =>
@@ -45,9 +45,9 @@ internal static class LabelApi
             var body = await ReadBody(request);
             return Handle(() =>
             {
-                var person = Person(state, id);
-                state.Rename(person, RequiredString(body, "name"));
-                return state.Person(person);
+                var person = Person(State(), id);
+                State().Rename(person, RequiredString(body, "name"));
+                return State().Person(person);
             });
         });
 
@@ -56,21 +56,21 @@ internal static class LabelApi
             var body = await ReadBody(request);
             return Handle(() =>
             {
-                var from = Person(state, id);
-                var into = Person(state, RequiredString(body, "into"));
-                state.Merge(from, into);
-                return state.Person(into);
+                var from = Person(State(), id);
+                var into = Person(State(), RequiredString(body, "into"));
+                State().Merge(from, into);
+                return State().Person(into);
             });
         });
 
-        app.MapGet("/api/faces/{id}", (string id) => Handle(() => Face(state, id)));
+        app.MapGet("/api/faces/{id}", (string id) => Handle(() => Face(State(), id)));
 
         app.MapPatch("/api/faces/{id}", async (string id, HttpRequest request) =>
         {
             var body = await ReadBody(request);
             return Handle(() =>
             {
-                Face(state, id);
+                Face(State(), id);
                 if (body is not { ValueKind: JsonValueKind.Object } || !body.Value.TryGetProperty("person", out var person)
                     || person.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                 {
@@ -79,46 +79,48 @@ internal static class LabelApi
 
                 if (person.ValueKind == JsonValueKind.Null)
                 {
-                    state.Unassign(id);
+                    State().Unassign(id);
                 }
                 else
                 {
-                    state.Move(id, Person(state, person.GetString()!));
+                    State().Move(id, Person(State(), person.GetString()!));
                 }
 
-                return Face(state, id);
+                return Face(State(), id);
             });
         });
 
         app.MapPost("/api/faces/{id}/accept", (string id) => Handle(() =>
         {
-            Face(state, id);
-            state.Accept(id);
-            return Face(state, id);
+            Face(State(), id);
+            State().Accept(id);
+            return Face(State(), id);
         }));
 
         app.MapPost("/api/faces/{id}/new-person", (string id) => Handle(() =>
         {
-            Face(state, id);
-            var person = state.NewPerson(id);
-            return new { person = state.Person(person), face = Face(state, id) };
+            Face(State(), id);
+            var person = State().NewPerson(id);
+            return new { person = State().Person(person), face = Face(State(), id) };
         }));
 
-        app.MapPost("/api/undo", () => Handle(() => new { undone = state.Undo(), edits = state.EditCount }));
+        app.MapPost("/api/undo", () => Handle(() => new { undone = State().Undo(), edits = State().EditCount }));
 
         app.MapGet("/api/crops/{faceId}", (string faceId) =>
         {
-            var face = state.IndexOf(faceId);
-            var crop = face < 0 ? null : crops.Get(face);
+            var face = State().IndexOf(faceId);
+            var crop = face < 0 ? null : crops.Value.Get(face);
             return crop is { } c ? Results.Bytes(c.Bytes, c.ContentType) : Error(StatusCodes.Status404NotFound, $"no picture for face '{faceId}'");
         });
 
         app.MapGet("/api/photos/{faceId}", (string faceId) =>
         {
-            var face = state.IndexOf(faceId);
-            var photo = face < 0 ? null : crops.Photo(face);
+            var face = State().IndexOf(faceId);
+            var photo = face < 0 ? null : crops.Value.Photo(face);
             return photo is not null ? Results.Bytes(photo, "image/jpeg") : Error(StatusCodes.Status404NotFound, $"no photo for face '{faceId}'");
         });
+
+        LabelState State() => session().State;
     }
 
     private static FaceView Face(LabelState state, string id) =>

@@ -10,17 +10,40 @@ public static class LabelHost
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(announce);
-        using var session = LabelWorkspace.Open(options.Snapshot, options.Model, options.Work, options.Queues.Validate());
-        await using var server = await LabelServer.StartAsync(session, options.Server, cancellation);
-        await announce.WriteLineAsync($"Labelling at {server.Url}");
-        await announce.FlushAsync(cancellation);
+        var queues = options.Queues.Validate();
+
+        // The snapshot loads on one core while the web host starts on the other.
+        var opening = Task.Run(() => LabelWorkspace.Open(options.Snapshot, options.Model, options.Work, queues), CancellationToken.None);
         try
         {
-            await server.WaitForShutdownAsync(cancellation);
+            await using var server = await LabelServer.StartAsync(opening, options.Server, cancellation);
+            await announce.WriteLineAsync($"Labelling at {server.Url}");
+            await announce.FlushAsync(cancellation);
+            try
+            {
+                await server.WaitForShutdownAsync(cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                // Stopping is the normal way out; every acknowledged edit is already on disk.
+            }
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        finally
         {
-            // Stopping is the normal way out; every acknowledged edit is already on disk.
+            // After the server has stopped (or failed to start): close the journal once opening is done.
+            await CloseWhenOpened(opening);
+        }
+    }
+
+    private static async Task CloseWhenOpened(Task<LabelSession> opening)
+    {
+        try
+        {
+            (await opening).Dispose();
+        }
+        catch (Exception)
+        {
+            // Opening failed: that failure is what the caller is already reporting.
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,9 +41,17 @@ public sealed class LabelServer : IAsyncDisposable
     public string Url => $"http://127.0.0.1:{Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/?token={Token}";
 
     /// <summary>Starts serving <paramref name="session"/>; returns once the port is bound.</summary>
-    public static async Task<LabelServer> StartAsync(LabelSession session, LabelServerOptions options, CancellationToken cancellation = default)
+    public static Task<LabelServer> StartAsync(LabelSession session, LabelServerOptions options, CancellationToken cancellation = default) =>
+        StartAsync(Task.FromResult(session ?? throw new ArgumentNullException(nameof(session))), options, cancellation);
+
+    /// <summary>
+    /// Starts the server while <paramref name="opening"/> is still loading the session, so the web host's
+    /// start-up overlaps the snapshot's; returns once the port is bound and the session is open, or
+    /// throws what opening threw (after stopping the server). Requests wait for the session.
+    /// </summary>
+    public static async Task<LabelServer> StartAsync(Task<LabelSession> opening, LabelServerOptions options, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(opening);
         options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
         var token = options.TokenOrRandom();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -53,12 +62,13 @@ public sealed class LabelServer : IAsyncDisposable
             k.Listen(IPAddress.Loopback, options.Port);
         });
         var app = builder.Build();
+        int port;
         try
         {
-            var port = 0;
+            var bound = 0;
             app.Use(async (context, next) =>
             {
-                if (!HostAllowed(context.Request.Host, port))
+                if (!HostAllowed(context.Request.Host, bound))
                 {
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                     await context.Response.WriteAsync("bad Host header: use 127.0.0.1 or localhost with the server's port");
@@ -75,16 +85,17 @@ public sealed class LabelServer : IAsyncDisposable
                 context.Response.Headers["Referrer-Policy"] = "no-referrer";
                 context.Response.Headers["X-Content-Type-Options"] = "nosniff";
                 context.Response.Headers["Cache-Control"] = "no-store";
+                await opening;
                 await next(context);
             });
-            LabelApi.Map(app, session);
-            // Overlaps the one slow computation with Kestrel's start and the browser's first request; if it
-            // failed, the first unassigned queue would fail the same way and report it.
-            _ = Task.Run(session.State.Prepare, CancellationToken.None);
+            LabelApi.Map(app, () => opening.Result);
             await app.StartAsync(cancellation);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            port = new Uri(address).Port;
-            return new LabelServer(app, port, token);
+            port = bound = new Uri(address).Port;
+
+            // Building the endpoints compiles their request delegates, which the first request would
+            // otherwise wait for; done now, it overlaps the snapshot's loading.
+            _ = ((IEndpointRouteBuilder)app).DataSources.Sum(source => source.Endpoints.Count);
         }
         catch (IOException ex)
         {
@@ -96,6 +107,22 @@ public sealed class LabelServer : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
+
+        LabelSession session;
+        try
+        {
+            session = await opening;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        // The one slow computation of the first view runs while the browser loads the page; if it failed,
+        // the first unassigned queue would fail the same way and report it.
+        _ = Task.Run(session.State.Prepare, CancellationToken.None);
+        return new LabelServer(app, port, token);
     }
 
     /// <summary>Completes when the server stops (Ctrl+C or <paramref name="cancellation"/>).</summary>

@@ -57,6 +57,28 @@ public sealed class SnapshotIntegrityTests : IDisposable
         Assert.Equal(4, _snapshot.LoadEmbeddings("modelA").Dimension);
     }
 
+    [Fact]
+    public void EmbeddingsMadeUnreadableAfterLoadingAreReportedAsChanged()
+    {
+        var path = Path.Combine(Root, "embeddings", "modelA.npy");
+        Rewrite(path, File.ReadAllBytes(path)[..^3]); // truncated: also not a whole .npy any more
+
+        var ex = Assert.Throws<FaceEvalException>(() => _snapshot.LoadEmbeddings("modelA"));
+        Assert.Equal(ErrorKind.SnapshotIntegrity, ex.Kind);
+        Assert.Contains("changed after loading", ex.Message);
+    }
+
+    [Fact]
+    public void AFacesTableTamperedIntoNonsenseIsReportedAsTamperedNotAsUnparsable()
+    {
+        var path = Path.Combine(Root, "faces.csv");
+        Rewrite(path, File.ReadAllText(path) + "x,y,z,too,many,fields,for,the,header\n");
+
+        var ex = Assert.Throws<FaceEvalException>(() => Snapshot.Load(Root));
+        Assert.Equal(ErrorKind.SnapshotIntegrity, ex.Kind);
+        Assert.Contains("tampered", ex.Message);
+    }
+
     [Theory]
     [InlineData("relations.csv")]
     [InlineData("faces.csv")]
