@@ -39,7 +39,7 @@ internal static class SnapshotInfoCommand
         overview.AddRow("directory", Markup.Escape(info.Directory));
         overview.AddRow("created", m.Created.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         overview.AddRow("source", Markup.Escape(m.Source));
-        overview.AddRow("parent", m.Parent ?? "-");
+        overview.AddRow("parent", m.Parent is null ? "-" : m.Edits is { } edits ? $"{m.Parent} ({N(edits)} label edits)" : m.Parent);
         overview.AddRow("images root", Markup.Escape(m.ImagesRoot ?? "-"));
         overview.AddRow("files", $"{N(info.FileCount)} ({Size(info.TotalBytes)})");
         console.Write(overview);

@@ -17,6 +17,9 @@ public sealed record SnapshotContent(
     /// <summary>Id of the snapshot this content was derived from (a label edit, an added model ...).</summary>
     public string? Parent { get; init; }
 
+    /// <summary>How many label edits turned the parent into this content, when that is what happened.</summary>
+    public int? Edits { get; init; }
+
     /// <summary>Directory the faces' <c>file</c> column resolves against; recorded, never copied.</summary>
     public string? ImagesRoot { get; init; }
 

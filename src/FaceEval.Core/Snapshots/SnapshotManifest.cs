@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FaceEval.Core.Snapshots;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace FaceEval.Core.Snapshots;
 /// </summary>
 /// <param name="Parent">Id of the snapshot this one was derived from, or null.</param>
 /// <param name="ImagesRoot">Directory the faces' <c>file</c> paths resolve against, or null.</param>
+/// <param name="Edits">Label edits applied to the parent to make this snapshot (<c>faceeval label freeze</c>),
+/// or null (not written) for snapshots made otherwise.</param>
 public sealed record SnapshotManifest(
     int FormatVersion,
     string Id,
@@ -17,7 +21,8 @@ public sealed record SnapshotManifest(
     IReadOnlyList<SnapshotModel> Models,
     SnapshotCounts Counts,
     string? ImagesRoot,
-    IReadOnlyDictionary<string, string> Files)
+    IReadOnlyDictionary<string, string> Files,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Edits = null)
 {
     public const int CurrentFormatVersion = 1;
 }

@@ -105,7 +105,7 @@ public static class SnapshotWriter
         var counts = new SnapshotCounts(content.FaceRows.Count, validated.LabelledFaces, validated.People.Count, validated.Photos, content.Relations.Count);
         var manifest = new SnapshotManifest(SnapshotManifest.CurrentFormatVersion, SnapshotLayout.ComputeId(files),
             DateTimeOffset.UtcNow, content.Source, content.Parent, models, counts,
-            content.ImagesRoot is null ? null : Path.GetFullPath(content.ImagesRoot), files);
+            content.ImagesRoot is null ? null : Path.GetFullPath(content.ImagesRoot), files, content.Edits);
         File.WriteAllBytes(Path.Combine(root, SnapshotLayout.ManifestFile), JsonSerializer.SerializeToUtf8Bytes(manifest, SnapshotLayout.Json));
     }
 

@@ -6,8 +6,8 @@ namespace FaceEval.Labeling.Workspace;
 
 /// <summary>
 /// Freezes a work directory into a new snapshot: the parent's faces, embeddings and crops with every
-/// edit applied to the person column. The manifest names the parent; it has no field for an edit
-/// count, so the count is written into its <c>source</c> text. Relations follow renames and merges;
+/// edit applied to the person column. The manifest names the parent and the number of edits in effect
+/// (its <c>source</c> text repeats them with the journal's length). Relations follow renames and merges;
 /// relations naming a person left without faces are dropped, as are ones a merge turned into self-relations.
 /// </summary>
 public static class LabelFreezer
@@ -45,6 +45,6 @@ public static class LabelFreezer
             .Where(r => r.PersonA != r.PersonB && present.Contains(r.PersonA) && present.Contains(r.PersonB))
             .Distinct()
             .ToArray();
-        return SnapshotWriter.Write(content with { FaceRows = rows, Relations = relations }, outDirectory, cancellation);
+        return SnapshotWriter.Write(content with { FaceRows = rows, Relations = relations, Edits = state.EditCount }, outDirectory, cancellation);
     }
 }

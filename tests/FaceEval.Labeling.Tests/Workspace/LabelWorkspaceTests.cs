@@ -55,6 +55,9 @@ public sealed class LabelWorkspaceTests
         var frozen = LabelFreezer.Freeze(work, dir.Sub("frozen"));
         Assert.Equal(snapshot.Id, frozen.Manifest.Parent);
         Assert.Contains("4 edits (6 journal entries)", frozen.Manifest.Source, StringComparison.Ordinal);
+        Assert.Equal(4, frozen.Manifest.Edits);
+        Assert.Contains("\"edits\": 4", File.ReadAllText(Path.Combine(frozen.Directory, "manifest.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"edits\"", File.ReadAllText(Path.Combine(snapshot.Directory, "manifest.json")), StringComparison.Ordinal);
         string? Person(string id) => frozen.Faces[frozen.IndexOf(id)].Person;
         Assert.Equal("B", Person("aX"));
         Assert.Equal("new-1", Person("u1"));
