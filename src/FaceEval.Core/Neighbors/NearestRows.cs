@@ -98,29 +98,18 @@ public sealed class NearestRows
         }
 
         var filter = new Filter(usable, excluded, k);
-        var queryBlocks = (queryCount + Block - 1) / Block;
-        var nextBlock = -1;
-        Parallel.For(0, Math.Min(Environment.ProcessorCount, queryBlocks), new ParallelOptions { CancellationToken = cancellation }, _ =>
+        SimilarityTiles.ForEachQueryBlock(queries, queryCount, Dimension, (_, i0, rows, packedQueries, tile) =>
         {
-            var packedQueries = GC.AllocateUninitializedArray<float>((Math.Min(queryCount, Block) + _kernel.Mr - 1) / _kernel.Mr * _kernel.Mr * Dimension);
-            var tile = GC.AllocateUninitializedArray<float>(Block * Block);
-            int bi;
-            while ((bi = Interlocked.Increment(ref nextBlock)) < queryBlocks)
+            var rowGroups = (rows + _kernel.Mr - 1) / _kernel.Mr;
+            for (var j0 = 0; j0 < Count; j0 += Block)
             {
-                var i0 = bi * Block;
-                var rows = Math.Min(Block, queryCount - i0);
-                var rowGroups = (rows + _kernel.Mr - 1) / _kernel.Mr;
-                SimilarityKernel.Pack(queries, i0, rows, Dimension, _kernel.Mr, packedQueries);
-                for (var j0 = 0; j0 < Count; j0 += Block)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    var cols = Math.Min(Block, Count - j0);
-                    var panels = (cols + _kernel.Nr - 1) / _kernel.Nr;
-                    _kernel.Multiply(packedQueries, rowGroups, _packed.AsSpan(j0 * Dimension, panels * _kernel.Nr * Dimension), panels, Dimension, tile, Block);
-                    KeepBest(tile, i0, rows, j0, cols, filter, index, similarity);
-                }
+                cancellation.ThrowIfCancellationRequested();
+                var cols = Math.Min(Block, Count - j0);
+                var panels = (cols + _kernel.Nr - 1) / _kernel.Nr;
+                _kernel.Multiply(packedQueries, rowGroups, _packed.AsSpan(j0 * Dimension, panels * _kernel.Nr * Dimension), panels, Dimension, tile, Block);
+                KeepBest(tile, i0, rows, j0, cols, filter, index, similarity);
             }
-        });
+        }, cancellation);
     }
 
     private static int Blocks(int rows) => (rows + Block - 1) / Block;

@@ -7,7 +7,8 @@ namespace FaceEval.Core.Neighbors;
 /// Drives <see cref="SimilarityKernel"/> over the upper-triangular tiles (bi &lt;= bj) of the N x N dot
 /// product matrix of an <see cref="EmbeddingMatrix"/>, on every core, and hands each finished tile to a
 /// callback. The one all-pairs engine behind both <see cref="KnnGraph"/> and <see cref="DistanceMatrix"/>:
-/// each pair's dot product is computed once, by the same FMA chain, wherever it falls.
+/// each pair's dot product is computed once, by the same FMA chain, wherever it falls. Its query-block
+/// loop also drives <see cref="NearestRows"/>.
 /// </summary>
 internal static class SimilarityTiles
 {
@@ -49,33 +50,50 @@ internal static class SimilarityTiles
 
         var totalTiles = (long)blocks * (blocks + 1) / 2;
         long tilesDone = 0;
+        ForEachQueryBlock(data, n, d, (bi, i0, rows, packedQueries, tile) =>
+        {
+            var rowGroups = (rows + kernel.Mr - 1) / kernel.Mr;
+            for (var bj = bi; bj < blocks; bj++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var j0 = bj * Block;
+                var cols = Math.Min(Block, n - j0);
+                var panels = (cols + kernel.Nr - 1) / kernel.Nr;
+                kernel.Multiply(packedQueries, rowGroups, packedDb.AsSpan(j0 * d, panels * kernel.Nr * d), panels, d, tile, Block);
+                action(tile, i0, rows, j0, cols);
+            }
+
+            var done = Interlocked.Add(ref tilesDone, blocks - bi);
+            progress?.Report((double)done / totalTiles);
+        }, cancellation);
+    }
+
+    /// <summary>Receives query block <paramref name="block"/> (rows [i0, i0 + rows)) packed for the kernel, and a Block x Block tile to fill.</summary>
+    public delegate void QueryBlockAction(int block, int i0, int rows, float[] packedQueries, float[] tile);
+
+    /// <summary>
+    /// Hands the query blocks of a row-major (count x d) buffer, in order, to one worker per core, each
+    /// block packed for <see cref="SimilarityKernel.Best"/> into the worker's own buffers.
+    /// </summary>
+    public static void ForEachQueryBlock(float[] queries, int count, int d, QueryBlockAction action, CancellationToken cancellation)
+    {
+        var kernel = SimilarityKernel.Best;
+        var blocks = (count + Block - 1) / Block;
         var nextBlock = -1;
 
-        // Query blocks are handed out largest-first (block bi has blocks - bi tiles), which balances the
-        // cores without a scheduler.
-        Parallel.For(0, Environment.ProcessorCount, new ParallelOptions { CancellationToken = cancellation }, _ =>
+        // Blocks are handed out in order; callers whose first blocks cost most (the upper triangle) are
+        // balanced that way without a scheduler.
+        Parallel.For(0, Math.Min(Environment.ProcessorCount, blocks), new ParallelOptions { CancellationToken = cancellation }, _ =>
         {
-            var packedQueries = GC.AllocateUninitializedArray<float>(Block * d);
+            var packedQueries = GC.AllocateUninitializedArray<float>((Math.Min(count, Block) + kernel.Mr - 1) / kernel.Mr * kernel.Mr * d);
             var tile = GC.AllocateUninitializedArray<float>(Block * Block);
             int bi;
             while ((bi = Interlocked.Increment(ref nextBlock)) < blocks)
             {
                 var i0 = bi * Block;
-                var rows = Math.Min(Block, n - i0);
-                var rowGroups = (rows + kernel.Mr - 1) / kernel.Mr;
-                SimilarityKernel.Pack(data, i0, rows, d, kernel.Mr, packedQueries);
-                for (var bj = bi; bj < blocks; bj++)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    var j0 = bj * Block;
-                    var cols = Math.Min(Block, n - j0);
-                    var panels = (cols + kernel.Nr - 1) / kernel.Nr;
-                    kernel.Multiply(packedQueries, rowGroups, packedDb.AsSpan(j0 * d, panels * kernel.Nr * d), panels, d, tile, Block);
-                    action(tile, i0, rows, j0, cols);
-                }
-
-                var done = Interlocked.Add(ref tilesDone, blocks - bi);
-                progress?.Report((double)done / totalTiles);
+                var rows = Math.Min(Block, count - i0);
+                SimilarityKernel.Pack(queries, i0, rows, d, kernel.Mr, packedQueries);
+                action(bi, i0, rows, packedQueries, tile);
             }
         });
     }
