@@ -5,7 +5,8 @@ namespace FaceEval.Core.IO;
 /// <summary>
 /// A forward-only read view of a stream that feeds every byte it returns to a SHA-256, so a file can be
 /// parsed and hashed in one read (what was hashed is exactly what was parsed). Length and Position are
-/// readable; seeking is refused except to the current position.
+/// readable, which is why it says it can seek; it refuses any move but to where it already is, so a
+/// reader must only ever read forward (NpyReader does).
 /// </summary>
 internal sealed class HashingReadStream(Stream inner) : Stream
 {

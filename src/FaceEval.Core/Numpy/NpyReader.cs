@@ -31,10 +31,8 @@ public static class NpyReader
     public static NpyMatrix Read(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var path = name;
-        var header = ReadHeader(stream, path);
-        var remaining = stream.Length - header.DataOffset;
-        CheckLength(header, remaining, path);
+        var header = ReadHeader(stream, name);
+        CheckLength(header, stream.Length - header.DataOffset, name);
 
         var data = new float[(long)header.Rows * header.Columns];
         if (header.ElementType == NpyElementType.Float32 && header.BigEndian == !BitConverter.IsLittleEndian)
@@ -104,7 +102,11 @@ public static class NpyReader
         }
 
         var header = ParseHeader(whole, name);
-        stream.Position = header.DataOffset;
+        if (stream.Position != header.DataOffset)
+        {
+            stream.Position = header.DataOffset;
+        }
+
         return header;
     }
 

@@ -67,7 +67,7 @@ public sealed class Snapshot
         {
             snapshot = Parse(Path.GetFullPath(directory));
         }
-        catch (Exception ex) when (ex is FaceEvalException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             unparsable = ExceptionDispatchInfo.Capture(ex);
         }
@@ -149,7 +149,7 @@ public sealed class Snapshot
         // file's bytes is made (allocating tens of megabytes is a visible part of start-up).
         var path = Path.Combine(Directory, entry.File);
         NpyMatrix? matrix = null;
-        FaceEvalException? unreadable = null;
+        ExceptionDispatchInfo? unreadable = null;
         string hash;
         try
         {
@@ -158,9 +158,9 @@ public sealed class Snapshot
             {
                 matrix = NpyReader.Read(stream, path);
             }
-            catch (FaceEvalException ex)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                unreadable = ex;
+                unreadable = ExceptionDispatchInfo.Capture(ex);
             }
 
             hash = stream.FinishHash();
@@ -176,12 +176,9 @@ public sealed class Snapshot
             throw Integrity(Directory, entry.File, "sha256 does not match the manifest (changed after loading)");
         }
 
-        if (matrix is null)
-        {
-            throw unreadable!;
-        }
+        unreadable?.Throw();
 
-        if (matrix.Rows != Faces.Count || matrix.Columns != entry.Dimension)
+        if (matrix!.Rows != Faces.Count || matrix.Columns != entry.Dimension)
         {
             throw Integrity(Directory, entry.File,
                 $"shape ({matrix.Rows}, {matrix.Columns}) does not match {Faces.Count} faces x dimension {entry.Dimension}");

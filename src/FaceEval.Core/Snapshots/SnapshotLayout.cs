@@ -66,8 +66,6 @@ internal static partial class SnapshotLayout
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    public static string HashBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
     /// <summary>Model names become file names, so only a conservative character set is allowed.</summary>
     public static bool IsSafeModelName(string name) => name.Length <= 100 && SafeName().IsMatch(name);
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Numpy;
@@ -95,7 +96,15 @@ public static class SnapshotVerifier
         var actual = new string?[listed.Length];
         var order = Enumerable.Range(0, listed.Length).Where(i => present[i])
             .OrderByDescending(i => new FileInfo(Path.Combine(root, listed[i].Key)).Length).ToArray();
-        Parallel.ForEach(order, i => actual[i] = SnapshotLayout.HashFile(Path.Combine(root, listed[i].Key)));
+        try
+        {
+            Parallel.ForEach(order, i => actual[i] = SnapshotLayout.HashFile(Path.Combine(root, listed[i].Key)));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Callers handle a file that cannot be read (IOException, UnauthorizedAccessException), not the wrapper.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
 
         var count = 0;
         for (var i = 0; i < listed.Length; i++)

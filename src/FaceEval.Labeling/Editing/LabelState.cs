@@ -528,7 +528,7 @@ public sealed class LabelState : IDisposable
         }
 
         var faces = Enumerable.Range(0, _person.Length).Where(f => _person[f] == person).ToArray();
-        var (other, otherDistance) = _centroids.Nearest(faces, 1, Usable(), Enumerable.Repeat(person, faces.Length).ToArray());
+        var (_, otherDistance) = _centroids.Nearest(faces, 1, Usable(), Enumerable.Repeat(person, faces.Length).ToArray());
         var own = faces.Select(f => _centroids.Distance(f, person)).ToArray();
         _members = new Members(person, _version, faces, own, otherDistance);
         return _members;

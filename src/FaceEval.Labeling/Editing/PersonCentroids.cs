@@ -90,11 +90,10 @@ internal sealed class PersonCentroids
     /// </summary>
     public (int[] Person, double[] Distance) Nearest(IReadOnlyList<int> faces, int k, bool[] usable, int[]? excluded)
     {
-        var dimension = _embeddings.Dimension;
-        var queries = new float[faces.Count * dimension];
+        var queries = new float[faces.Count * _dimension];
         for (var i = 0; i < faces.Count; i++)
         {
-            _embeddings.Row(faces[i]).CopyTo(queries.AsSpan(i * dimension, dimension));
+            _embeddings.Row(faces[i]).CopyTo(queries.AsSpan(i * _dimension, _dimension));
         }
 
         var person = new int[faces.Count * k];

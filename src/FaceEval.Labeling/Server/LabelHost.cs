@@ -12,7 +12,7 @@ public static class LabelHost
         ArgumentNullException.ThrowIfNull(announce);
         var queues = options.Queues.Validate();
 
-        // The snapshot loads on one core while the web host starts on the other.
+        // The snapshot loads while the web host starts.
         var opening = Task.Run(() => LabelWorkspace.Open(options.Snapshot, options.Model, options.Work, queues), CancellationToken.None);
         try
         {
@@ -37,13 +37,17 @@ public static class LabelHost
 
     private static async Task CloseWhenOpened(Task<LabelSession> opening)
     {
+        LabelSession session;
         try
         {
-            (await opening).Dispose();
+            session = await opening;
         }
         catch (Exception)
         {
             // Opening failed: that failure is what the caller is already reporting.
+            return;
         }
+
+        session.Dispose();
     }
 }

@@ -115,6 +115,7 @@ public sealed class LabelServer : IAsyncDisposable
         }
         catch
         {
+            await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
             throw;
         }

@@ -28,6 +28,18 @@ public class EmbeddingMatrixTests
     }
 
     [Fact]
+    public void InfinityAndRowsTooLargeToNormaliseAreRejected()
+    {
+        var infinite = Assert.Throws<FaceEvalException>(() => EmbeddingMatrix.FromRowMajor([1f, 0f, 0f, float.NegativeInfinity], 2, 2));
+        Assert.Contains("row 1 contains NaN or infinity", infinite.Message);
+
+        // Finite, but the sum of squares overflows a float: refused rather than turned into zeros.
+        var huge = Assert.Throws<FaceEvalException>(() => EmbeddingMatrix.FromRowMajor([3e38f, 3e38f, 1f, 0f], 2, 2));
+        Assert.Equal(ErrorKind.InvalidData, huge.Kind);
+        Assert.Contains("row 0 has values too large", huge.Message);
+    }
+
+    [Fact]
     public void WrongBufferLengthIsADimensionError()
     {
         var ex = Assert.Throws<FaceEvalException>(() => EmbeddingMatrix.FromRowMajor(new float[5], 2, 2));

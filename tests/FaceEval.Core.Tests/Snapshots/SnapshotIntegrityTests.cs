@@ -79,6 +79,24 @@ public sealed class SnapshotIntegrityTests : IDisposable
         Assert.Contains("tampered", ex.Message);
     }
 
+    [Fact]
+    public void AFileThatCannotBeReadIsAnIoErrorNotAnAggregate()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // Reading /proc/self/mem from its start fails with EIO, even for root (who can read any 0400 file).
+        var path = Path.Combine(Root, "embeddings", "modelA.npy");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Delete(path);
+        File.CreateSymbolicLink(path, "/proc/self/mem");
+
+        Assert.Throws<IOException>(() => SnapshotVerifier.Verify(Root));
+        Assert.Throws<IOException>(() => Snapshot.Load(Root));
+    }
+
     [Theory]
     [InlineData("relations.csv")]
     [InlineData("faces.csv")]

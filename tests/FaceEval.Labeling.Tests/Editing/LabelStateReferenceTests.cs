@@ -108,9 +108,13 @@ public sealed class LabelStateReferenceTests
             return others;
         }
 
-        public string[] Queue(int person, QueueKind kind, LabelOptions options, Func<int, bool> reviewed)
+        /// <summary>
+        /// Every face the queue could hold: its sort key and its margin, how far inside the queue's
+        /// condition it is (positive = in). Faces of other people are not listed.
+        /// </summary>
+        public (string Id, double Key, double Margin)[] Queue(int person, QueueKind kind, LabelOptions options, Func<int, bool> reviewed)
         {
-            var hits = new List<(double Key, int Face)>();
+            var faces = new List<(string, double, double)>();
             for (var f = 0; f < _rows.Length; f++)
             {
                 if (reviewed(f))
@@ -120,9 +124,12 @@ public sealed class LabelStateReferenceTests
 
                 if (kind == QueueKind.Unassigned)
                 {
-                    if (_person[f] < 0 && Others(f) is [var best, ..] && best.Person == person)
+                    if (_person[f] < 0 && _centroids.ContainsKey(person))
                     {
-                        hits.Add((best.Distance, f));
+                        var mine = Distance(f, person);
+                        var others = Others(f).Where(o => o.Person != person).ToArray();
+                        var rival = others.Length > 0 ? others[0].Distance : double.PositiveInfinity;
+                        faces.Add(($"f{f}", mine, rival - mine));
                     }
 
                     continue;
@@ -135,20 +142,35 @@ public sealed class LabelStateReferenceTests
 
                 var own = Distance(f, person);
                 var other = Others(f) is [var o, ..] ? o.Distance : double.PositiveInfinity;
-                double? key = kind switch
+                faces.Add(kind switch
                 {
-                    QueueKind.CloserToAnother => other < own ? other - own : null,
-                    QueueKind.SiblingAmbiguous => other >= own && other - own <= options.SiblingMargin ? other - own : null,
-                    QueueKind.InGateAlternative => other <= options.Gate ? other : null,
-                    _ => own >= options.OutlierDistance ? -own : null,
-                };
-                if (key is { } k)
-                {
-                    hits.Add((k, f));
-                }
+                    QueueKind.CloserToAnother => ($"f{f}", other - own, own - other),
+                    QueueKind.SiblingAmbiguous => ($"f{f}", other - own, Math.Min(other - own, options.SiblingMargin - (other - own))),
+                    QueueKind.InGateAlternative => ($"f{f}", other, options.Gate - other),
+                    _ => ($"f{f}", -own, own - options.OutlierDistance),
+                });
             }
 
-            return hits.OrderBy(h => h.Key).ThenBy(h => h.Face).Take(options.QueueLimit).Select(h => $"f{h.Face}").ToArray();
+            return [.. faces];
+        }
+    }
+
+    /// <summary>
+    /// The queue holds every face clearly inside its condition, none clearly outside, in key order; the
+    /// state works in float, the reference in double, so faces within 1e-6 of a boundary or of each
+    /// other may fall either way.
+    /// </summary>
+    private static void AssertQueue(IReadOnlyList<FaceView> queue, (string Id, double Key, double Margin)[] reference, string what)
+    {
+        const double slack = 1e-6;
+        var ids = queue.Select(f => f.Id).ToArray();
+        var possible = reference.Where(r => r.Margin >= -slack).ToDictionary(r => r.Id, r => r.Key);
+        Assert.All(reference.Where(r => r.Margin > slack), r => Assert.True(ids.Contains(r.Id), $"{what}: {r.Id} missing"));
+        Assert.All(ids, id => Assert.True(possible.ContainsKey(id), $"{what}: {id} does not belong"));
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        for (var i = 0; i + 1 < ids.Length; i++)
+        {
+            Assert.True(possible[ids[i]] <= possible[ids[i + 1]] + slack, $"{what}: {ids[i]} before {ids[i + 1]}");
         }
     }
 
@@ -161,7 +183,7 @@ public sealed class LabelStateReferenceTests
             foreach (var kind in Enum.GetValues<QueueKind>())
             {
                 var queue = state.Queue(person.Id, kind);
-                Assert.Equal(reference.Queue(person.Id, kind, state.Options, reviewed.Contains), queue.Select(f => f.Id).ToArray());
+                AssertQueue(queue, reference.Queue(person.Id, kind, state.Options, reviewed.Contains), $"{person.Label} {kind}");
                 nonEmpty += queue.Count > 0 ? 1 : 0;
             }
         }
@@ -219,5 +241,52 @@ public sealed class LabelStateReferenceTests
         }
 
         AssertAgrees(state, rows, reviewed);
+    }
+
+    [Fact]
+    public void A_persons_queues_follow_each_edit_that_touches_it()
+    {
+        var (input, rows) = Library(3);
+        using var state = new LabelState(input, new LabelOptions(QueueLimit: 1000));
+        var people = state.People().OrderByDescending(p => p.Faces).ToArray();
+        var (largest, second) = (people[0].Id, people[1].Id);
+        var reviewed = new HashSet<int>();
+        var checks = 0;
+
+        // Each check reads all of the person's queues, so a stale per-person cache would show.
+        void Check()
+        {
+            var reference = new Reference(rows, state);
+            foreach (var kind in Enum.GetValues<QueueKind>())
+            {
+                AssertQueue(state.Queue(largest, kind), reference.Queue(largest, kind, state.Options, reviewed.Contains), $"check {checks} {kind}");
+            }
+
+            checks++;
+        }
+
+        int FaceOf(int person)
+        {
+            var labels = state.Labels();
+            return Enumerable.Range(0, labels.Length).First(f => labels[f] is { } l && state.ResolvePerson(l) == person && !reviewed.Contains(f));
+        }
+
+        Check();
+        var leaving = FaceOf(largest);
+        state.Move($"f{leaving}", second);
+        reviewed.Add(leaving);
+        Check();
+        var arriving = FaceOf(second);
+        state.Move($"f{arriving}", largest);
+        reviewed.Add(arriving);
+        Check();
+        state.Merge(second, largest);
+        Check();
+        state.Undo();
+        Check();
+        var unassigned = FaceOf(largest);
+        state.Unassign($"f{unassigned}");
+        reviewed.Add(unassigned);
+        Check();
     }
 }
