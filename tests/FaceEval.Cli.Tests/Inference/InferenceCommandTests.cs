@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FaceEval.Core.Snapshots;
-using FaceEval.Inference.Runtime;
 using FaceEval.Cli.Tests.Commands;
 
 namespace FaceEval.Cli.Tests.Inference;
@@ -48,16 +47,10 @@ public sealed class InferenceCommandTests : IDisposable
     }
 
     /// <summary>Two LFW people (linked, not copied) and a corrupt file, through the real models.</summary>
-    [Fact]
+    [RealDataFact("yunet_s_dynamic.onnx", "faceplugin_fr_feature.onnx")]
     public void Snapshot_create_then_embed_on_real_photos()
     {
-        var shared = SharedDatasets();
-        var root = RepositoryRoot.Find()!;
-        if (shared is null || !File.Exists(Path.Combine(root, OrtLibraryLocator.DefaultRelativePath))
-            || !File.Exists(Path.Combine(root, "models", "yunet_s_dynamic.onnx")) || !File.Exists(Path.Combine(root, "models", "faceplugin_fr_feature.onnx")))
-        {
-            return; // ../shared, ONNX Runtime or the models are absent: nothing to check here.
-        }
+        var shared = RealDataFactAttribute.SharedDatasets()!;
 
         var photos = Path.Combine(_dir, "photos");
         foreach (var person in new[] { "Colin_Powell", "Serena_Williams" })
@@ -111,15 +104,10 @@ public sealed class InferenceCommandTests : IDisposable
         Assert.True(same / ns < other / no - 0.2, $"same {same / ns:F3}, different {other / no:F3}");
     }
 
-    [Fact]
+    [RealDataFact("yunet_s_dynamic.onnx")]
     public void Detect_eval_reports_json_on_labelled_family_photos()
     {
-        var shared = SharedDatasets();
-        var root = RepositoryRoot.Find()!;
-        if (shared is null || !File.Exists(Path.Combine(root, OrtLibraryLocator.DefaultRelativePath)) || !File.Exists(Path.Combine(root, "models", "yunet_s_dynamic.onnx")))
-        {
-            return;
-        }
+        var shared = RealDataFactAttribute.SharedDatasets()!;
 
         var source = Path.Combine(shared, "tskinface-fmsd");
         var lines = File.ReadAllLines(Path.Combine(source, "faces.csv"));
@@ -138,19 +126,5 @@ public sealed class InferenceCommandTests : IDisposable
         var matched = r.GetProperty("matched").GetInt32();
         Assert.Equal((double)matched / faces, r.GetProperty("recall").GetDouble(), 9);
         Assert.Equal(faces, r.GetProperty("buckets").EnumerateArray().Sum(b => b.GetProperty("faces").GetInt32()));
-    }
-
-    private static string? SharedDatasets()
-    {
-        for (var dir = Directory.GetParent(RepositoryRoot.Find()!); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "datasets");
-            if (Directory.Exists(Path.Combine(candidate, "lfw")) && Directory.Exists(Path.Combine(candidate, "tskinface-fmsd")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }
