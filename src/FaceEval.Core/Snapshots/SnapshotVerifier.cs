@@ -94,17 +94,23 @@ public static class SnapshotVerifier
         // Hashing is most of the time a snapshot takes to open; files are independent, so every core
         // hashes, largest files first.
         var actual = new string?[listed.Length];
+        var failed = new ExceptionDispatchInfo?[listed.Length];
         var order = Enumerable.Range(0, listed.Length).Where(i => present[i])
             .OrderByDescending(i => new FileInfo(Path.Combine(root, listed[i].Key)).Length).ToArray();
-        try
+        Parallel.ForEach(order, i =>
         {
-            Parallel.ForEach(order, i => actual[i] = SnapshotLayout.HashFile(Path.Combine(root, listed[i].Key)));
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            // Callers handle a file that cannot be read (IOException, UnauthorizedAccessException), not the wrapper.
-            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-        }
+            try
+            {
+                actual[i] = SnapshotLayout.HashFile(Path.Combine(root, listed[i].Key));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failed[i] = ExceptionDispatchInfo.Capture(ex);
+            }
+        });
+
+        // A file that cannot be read is the caller's IO error, as if read alone: the first in file order.
+        failed.FirstOrDefault(f => f is not null)?.Throw();
 
         var count = 0;
         for (var i = 0; i < listed.Length; i++)

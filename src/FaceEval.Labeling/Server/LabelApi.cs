@@ -106,18 +106,18 @@ internal static class LabelApi
 
         app.MapPost("/api/undo", () => Handle(() => new { undone = State().Undo(), edits = State().EditCount }));
 
-        app.MapGet("/api/crops/{faceId}", (string faceId, HttpContext context) =>
+        app.MapGet("/api/crops/{faceId}", (string faceId) =>
         {
             var face = State().IndexOf(faceId);
             var crop = face < 0 ? null : crops.Value.Get(face);
-            return crop is { } c ? Picture(context, c.Bytes, c.ContentType) : Error(StatusCodes.Status404NotFound, $"no picture for face '{faceId}'");
+            return crop is { } c ? Results.Bytes(c.Bytes, c.ContentType) : Error(StatusCodes.Status404NotFound, $"no picture for face '{faceId}'");
         });
 
-        app.MapGet("/api/photos/{faceId}", (string faceId, HttpContext context) =>
+        app.MapGet("/api/photos/{faceId}", (string faceId) =>
         {
             var face = State().IndexOf(faceId);
             var photo = face < 0 ? null : crops.Value.Photo(face);
-            return photo is not null ? Picture(context, photo, "image/jpeg") : Error(StatusCodes.Status404NotFound, $"no photo for face '{faceId}'");
+            return photo is not null ? Results.Bytes(photo, "image/jpeg") : Error(StatusCodes.Status404NotFound, $"no photo for face '{faceId}'");
         });
 
         LabelState State() => session().State;
@@ -171,17 +171,6 @@ internal static class LabelApi
         {
             return Error(ex.Kind == ErrorKind.UnknownName ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, ex.Message);
         }
-    }
-
-    /// <summary>
-    /// A face's picture never changes within a frozen snapshot (the page names the snapshot in the
-    /// address), so the browser may keep it: every edit redraws the queue, and without this each redraw
-    /// would fetch and cut every picture again.
-    /// </summary>
-    private static IResult Picture(HttpContext context, byte[] bytes, string contentType)
-    {
-        context.Response.Headers.CacheControl = "private, max-age=86400, immutable";
-        return Results.Bytes(bytes, contentType);
     }
 
     private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);

@@ -115,8 +115,19 @@ public sealed class LabelServer : IAsyncDisposable
         }
         catch
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            try
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // What opening threw is the error to report.
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+
             throw;
         }
 

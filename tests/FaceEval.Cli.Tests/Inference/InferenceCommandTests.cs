@@ -47,7 +47,7 @@ public sealed class InferenceCommandTests : IDisposable
     }
 
     /// <summary>Two LFW people (linked, not copied) and a corrupt file, through the real models.</summary>
-    [RealDataFact("yunet_s_dynamic.onnx", "faceplugin_fr_feature.onnx")]
+    [RealDataFact("yunet_s_dynamic.onnx", "arcface_w600k_mbf_int8.onnx", "faceplugin_fr_feature.onnx")]
     public void Snapshot_create_then_embed_on_real_photos()
     {
         var shared = RealDataFactAttribute.SharedDatasets()!;

@@ -19,13 +19,26 @@ public sealed class RealDataFactAttribute : FactAttribute
         {
             Skip = "../shared/datasets/lfw and tskinface-fmsd absent";
         }
-        else if (!File.Exists(Path.Combine(root, OrtLibraryLocator.DefaultRelativePath)))
+        else if (!OrtFound(root))
         {
-            Skip = "ONNX Runtime library absent (run ./setup.sh)";
+            Skip = "ONNX Runtime library absent (run ./setup.sh or set $" + OrtLibraryLocator.EnvironmentVariable + ")";
         }
         else if (models.FirstOrDefault(m => !File.Exists(Path.Combine(root, "models", m))) is { } missing)
         {
             Skip = $"models/{missing} absent (run ./setup.sh)";
+        }
+    }
+
+    private static bool OrtFound(string root)
+    {
+        try
+        {
+            OrtLibraryLocator.Resolve(repositoryRoot: root);
+            return true;
+        }
+        catch (FaceEval.Core.Errors.FaceEvalException)
+        {
+            return false;
         }
     }
 
