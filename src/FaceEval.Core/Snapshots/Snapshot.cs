@@ -14,6 +14,9 @@ namespace FaceEval.Core.Snapshots;
 /// </summary>
 public sealed class Snapshot
 {
+    private const string CropColumn = "crop";
+    private const string FileColumn = "file";
+
     private readonly Dictionary<string, int> _faceIndex;
 
     private Snapshot(string directory, SnapshotManifest manifest, IReadOnlyList<string> faceColumns, IReadOnlyList<Face> faces,
@@ -205,6 +208,27 @@ public sealed class Snapshot
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         return Faces.Select(f => index.TryGetValue(f.Photo, out var p) ? p : index[f.Photo] = index.Count).ToArray();
     }
+
+    /// <summary>
+    /// The face's stored crop: the file its <c>crop</c> column names, else <c>crops/&lt;face_id&gt;</c> as .jpg,
+    /// .jpeg or .png. Only a file that exists inside <c>crops/</c> counts (a row cannot point elsewhere); else null.
+    /// </summary>
+    public string? CropPath(int face)
+    {
+        var row = Faces[face];
+        var crops = Path.Combine(Directory, SnapshotLayout.CropsFolder);
+        var named = row.TryGetValue(CropColumn, out var crop) && crop.Length > 0
+            ? [Path.Combine(Directory, crop)]
+            : new[] { ".jpg", ".jpeg", ".png" }.Select(ext => Path.Combine(crops, row.Id + ext));
+        return named.Select(path => SnapshotLayout.Inside(crops, path)).FirstOrDefault(path => path is not null && File.Exists(path));
+    }
+
+    /// <summary>The face's photo (its <c>file</c> column under the images root) when it exists inside that root; else null.</summary>
+    public string? PhotoPath(int face) =>
+        ImagesRoot is not null && Faces[face].TryGetValue(FileColumn, out var file) && file.Length > 0
+        && SnapshotLayout.Inside(ImagesRoot, Path.Combine(ImagesRoot, file)) is { } path && File.Exists(path)
+            ? path
+            : null;
 
     /// <summary>Row of the face with this id, or -1.</summary>
     public int IndexOf(string faceId) => _faceIndex.TryGetValue(faceId, out var i) ? i : -1;

@@ -66,6 +66,14 @@ internal static partial class SnapshotLayout
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    /// <summary>The full path when it lies strictly inside <paramref name="root"/>, else null.</summary>
+    public static string? Inside(string root, string path)
+    {
+        var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(path);
+        return full.StartsWith(fullRoot, StringComparison.Ordinal) ? full : null;
+    }
+
     /// <summary>Model names become file names, so only a conservative character set is allowed.</summary>
     public static bool IsSafeModelName(string name) => name.Length <= 100 && SafeName().IsMatch(name);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
 using FaceEval.Inference.Imaging;
@@ -19,8 +18,7 @@ public static class CropExtractor
     public static CropSet Extract(Snapshot snapshot, IEnumerable<int> faces)
     {
         var wanted = faces.Distinct().Order().ToArray();
-        var cropsFolder = Path.Combine(snapshot.Directory, "crops");
-        var hasCrops = Directory.Exists(cropsFolder);
+        var hasCrops = Directory.Exists(Path.Combine(snapshot.Directory, "crops"));
         var root = snapshot.ImagesRoot;
         var canCut = root is not null && Directory.Exists(root)
             && snapshot.FaceColumns.Contains("file") && new[] { "x", "y", "w", "h" }.All(snapshot.FaceColumns.Contains);
@@ -37,7 +35,7 @@ public static class CropExtractor
         var gate = new object();
         Parallel.ForEach(wanted, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, face =>
         {
-            var uri = TryCrop(snapshot.Faces[face], cropsFolder, hasCrops, canCut ? root! : null);
+            var uri = TryCrop(snapshot, face, hasCrops, canCut);
             lock (gate)
             {
                 if (uri is null)
@@ -57,32 +55,20 @@ public static class CropExtractor
         return new CropSet(status, images);
     }
 
-    private static string? TryCrop(Face face, string cropsFolder, bool hasCrops, string? root)
+    private static string? TryCrop(Snapshot snapshot, int face, bool hasCrops, bool canCut)
     {
         try
         {
-            if (hasCrops)
+            if (hasCrops && snapshot.CropPath(face) is { } crop)
             {
-                foreach (var ext in new[] { ".jpg", ".jpeg", ".png" })
-                {
-                    var file = Path.Combine(cropsFolder, face.Id + ext);
-                    if (File.Exists(file))
-                    {
-                        return Encode(ImageResizer.Resize(ImageDecoder.Decode(file), Size, Size));
-                    }
-                }
+                return Encode(ImageResizer.Resize(ImageDecoder.Decode(crop), Size, Size));
             }
 
-            if (root is null)
-            {
-                return null;
-            }
-
-            var photo = ImageDecoder.Decode(Path.Combine(root, face["file"]));
-            var box = new[] { "x", "y", "w", "h" }.Select(c => double.Parse(face[c], CultureInfo.InvariantCulture)).ToArray();
-            return Encode(Cut(photo, box[0], box[1], box[2], box[3]));
+            return canCut && snapshot.PhotoPath(face) is { } photo && FaceBox.TryRead(snapshot.Faces[face], out var box)
+                ? Encode(Cut(ImageDecoder.Decode(photo), box.X, box.Y, box.W, box.H))
+                : null;
         }
-        catch (Exception e) when (e is FaceEvalException or FormatException or IOException)
+        catch (Exception e) when (e is FaceEvalException or IOException)
         {
             return null;
         }
@@ -95,13 +81,7 @@ public static class CropExtractor
         side = Math.Min(side, Math.Min(photo.Width, photo.Height));
         var left = Math.Clamp((int)Math.Round(x + w / 2 - side / 2.0), 0, photo.Width - side);
         var top = Math.Clamp((int)Math.Round(y + h / 2 - side / 2.0), 0, photo.Height - side);
-        var pixels = new byte[side * side * 3];
-        for (var row = 0; row < side; row++)
-        {
-            Array.Copy(photo.Pixels, (top + row) * photo.Stride + left * 3, pixels, row * side * 3, side * 3);
-        }
-
-        return ImageResizer.Resize(new RgbImage(side, side, pixels), Size, Size);
+        return ImageResizer.Resize(photo.Crop(left, top, side, side), Size, Size);
     }
 
     private static string Encode(RgbImage image) =>

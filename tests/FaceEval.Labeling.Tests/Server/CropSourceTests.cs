@@ -59,8 +59,5 @@ public sealed class CropSourceTests
         Assert.Null(source.Get(snapshot.IndexOf("bO")));
         Assert.Null(source.Photo(snapshot.IndexOf("bO")));
         Assert.Null(source.Get(snapshot.IndexOf("a3")));
-        Assert.Null(CropSource.Inside(dir.Sub("images"), dir.Sub("images/../outside.jpg")));
-        Assert.Null(CropSource.Inside(dir.Sub("images"), dir.Sub("images-other/x.jpg")));
-        Assert.NotNull(CropSource.Inside(dir.Sub("images"), dir.Sub("images/a/b.jpg")));
     }
 }
