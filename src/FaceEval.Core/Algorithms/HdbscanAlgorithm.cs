@@ -22,5 +22,5 @@ public sealed class HdbscanAlgorithm : IClusteringAlgorithm
             MinSamples = Math.Min(parameters.Integer("minSamples"), context.Count),
             ClusterSelectionMethod = parameters.Choice<ClusterSelectionMethod>("clusterSelectionMethod"),
             ClusterSelectionEpsilon = parameters.Real("clusterSelectionEpsilon"),
-        });
+        }, minSamples => context.Cache($"hdbscan-tree/{minSamples}", () => Hdbscan.Tree(context.Distances, minSamples, CancellationToken.None)));
 }

@@ -21,7 +21,11 @@ public static class Hdbscan
     /// <param name="distances">Cosine distances 1 - cos in [0, 2], diagonal 0.</param>
     /// <param name="options">Validated here; <see cref="HdbscanOptions.EffectiveMinSamples"/> must be &lt;= N.</param>
     /// <exception cref="FaceEvalException">Invalid options or MinSamples &gt; N (Usage).</exception>
-    public static int[] Cluster(DistanceMatrix distances, HdbscanOptions options, CancellationToken cancellation = default)
+    public static int[] Cluster(DistanceMatrix distances, HdbscanOptions options, CancellationToken cancellation = default) =>
+        Cluster(distances, options, minSamples => Tree(distances, minSamples, cancellation));
+
+    /// <summary>As <see cref="Cluster(DistanceMatrix, HdbscanOptions, CancellationToken)"/>, with the tree for a minSamples from <paramref name="tree"/> (a sweep's cache).</summary>
+    internal static int[] Cluster(DistanceMatrix distances, HdbscanOptions options, Func<int, MutualReachabilityLinkage.Merge[]> tree)
     {
         ArgumentNullException.ThrowIfNull(distances);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,9 +42,14 @@ public static class Hdbscan
             return n == 0 ? [] : [-1];
         }
 
-        var core = MutualReachabilityLinkage.CoreDistances(distances, minSamples, cancellation);
-        var merges = MutualReachabilityLinkage.Build(distances, core, cancellation);
-        var tree = CondensedTree.Condense(merges, options.MinClusterSize);
-        return tree.Labels(options.ClusterSelectionMethod, options.AllowSingleCluster, options.ClusterSelectionEpsilon);
+        var condensed = CondensedTree.Condense(tree(minSamples), options.MinClusterSize);
+        return condensed.Labels(options.ClusterSelectionMethod, options.AllowSingleCluster, options.ClusterSelectionEpsilon);
     }
+
+    /// <summary>
+    /// The single-linkage tree of the mutual-reachability graph: the O(N^2) part, which depends on
+    /// minSamples only, so settings that differ in the other options can share it.
+    /// </summary>
+    internal static MutualReachabilityLinkage.Merge[] Tree(DistanceMatrix distances, int minSamples, CancellationToken cancellation) =>
+        MutualReachabilityLinkage.Build(distances, MutualReachabilityLinkage.CoreDistances(distances, minSamples, cancellation), cancellation);
 }

@@ -43,20 +43,9 @@ public sealed class EmbeddingMatrix
         for (var i = 0; i < count; i++)
         {
             var row = data.AsSpan(i * dimension, dimension);
-            var norm = TensorPrimitives.Norm(row);
-
-            // A NaN or infinity makes the norm non-finite, so rows are only searched value by value
-            // when something is wrong (the norm of huge finite values overflows too).
-            if (!float.IsFinite(norm))
+            if (RowProblem(row, out var norm) is { } problem)
             {
-                throw new FaceEvalException(ErrorKind.InvalidData, !AllFinite(row)
-                    ? $"embedding row {i} contains NaN or infinity"
-                    : $"embedding row {i} has values too large to normalise");
-            }
-
-            if (norm <= 1e-12f)
-            {
-                throw new FaceEvalException(ErrorKind.InvalidData, $"embedding row {i} is a zero vector");
+                throw new FaceEvalException(ErrorKind.InvalidData, $"embedding row {i} {problem}");
             }
 
             TensorPrimitives.Divide(row, norm, row);
@@ -78,6 +67,24 @@ public sealed class EmbeddingMatrix
         }
 
         return new EmbeddingMatrix(data, rows.Count, Dimension);
+    }
+
+    /// <summary>
+    /// Why a row cannot be normalised ("contains NaN or infinity", "has values too large to normalise",
+    /// "is a zero vector"), or null with its norm; what a snapshot may hold is decided here too.
+    /// </summary>
+    internal static string? RowProblem(ReadOnlySpan<float> row, out float norm)
+    {
+        norm = TensorPrimitives.Norm(row);
+
+        // A NaN or infinity makes the norm non-finite, so rows are only searched value by value when
+        // something is wrong (the norm of huge finite values overflows too).
+        if (!float.IsFinite(norm))
+        {
+            return AllFinite(row) ? "has values too large to normalise" : "contains NaN or infinity";
+        }
+
+        return norm <= 1e-12f ? "is a zero vector" : null;
     }
 
     private static bool AllFinite(ReadOnlySpan<float> row)

@@ -66,7 +66,7 @@ public static class NpyReader
         return header;
     }
 
-    private static FileStream Open(string path)
+    internal static FileStream Open(string path)
     {
         if (!File.Exists(path))
         {

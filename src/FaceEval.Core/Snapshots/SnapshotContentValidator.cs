@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using FaceEval.Core.Embeddings;
 using FaceEval.Core.Errors;
 
 namespace FaceEval.Core.Snapshots;
@@ -102,21 +102,11 @@ internal static class SnapshotContentValidator
 
             for (var i = 0; i < faces; i++)
             {
-                var row = e.Values.AsSpan(i * e.Dimension, e.Dimension);
-                foreach (var v in row)
-                {
-                    if (!float.IsFinite(v))
-                    {
-                        throw new FaceEvalException(ErrorKind.InvalidData,
-                            $"model '{e.Name}': embedding of face '{content.FaceRows[i][idColumn]}' (row {i}) contains NaN or infinity");
-                    }
-                }
-
-                // The same threshold EmbeddingMatrix uses, so whatever is written can be loaded.
-                if (TensorPrimitives.Norm(row) <= 1e-12f)
+                // The check EmbeddingMatrix makes, so whatever is written can be loaded.
+                if (EmbeddingMatrix.RowProblem(e.Values.AsSpan(i * e.Dimension, e.Dimension), out _) is { } problem)
                 {
                     throw new FaceEvalException(ErrorKind.InvalidData,
-                        $"model '{e.Name}': embedding of face '{content.FaceRows[i][idColumn]}' (row {i}) is a zero vector");
+                        $"model '{e.Name}': embedding of face '{content.FaceRows[i][idColumn]}' (row {i}) {problem}");
                 }
             }
         }

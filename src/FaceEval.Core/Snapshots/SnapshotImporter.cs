@@ -1,5 +1,6 @@
 using System.Globalization;
 using FaceEval.Core.Errors;
+using FaceEval.Core.IO;
 using FaceEval.Core.Numpy;
 
 namespace FaceEval.Core.Snapshots;
@@ -102,7 +103,15 @@ public static class SnapshotImporter
 
     private static SnapshotEmbedding ReadEmbeddings(EmbeddingSource source, int faces)
     {
-        var matrix = NpyReader.Read(source.Path);
+        // One read, hashed as it is parsed, for the provenance.
+        NpyMatrix matrix;
+        string hash;
+        using (var stream = new HashingReadStream(NpyReader.Open(source.Path)))
+        {
+            matrix = NpyReader.Read(stream, source.Path);
+            hash = stream.FinishHash();
+        }
+
         if (matrix.Rows != faces)
         {
             throw new FaceEvalException(ErrorKind.DimensionMismatch,
@@ -115,7 +124,7 @@ public static class SnapshotImporter
         }
 
         var provenance = string.Create(CultureInfo.InvariantCulture,
-            $"imported from {source.Path} ({matrix.SourceType.ToString().ToLowerInvariant()} [{matrix.Rows}, {matrix.Columns}], sha256 {SnapshotLayout.HashFile(source.Path)})");
+            $"imported from {source.Path} ({matrix.SourceType.ToString().ToLowerInvariant()} [{matrix.Rows}, {matrix.Columns}], sha256 {hash})");
         return new SnapshotEmbedding(source.Name, matrix.Data, matrix.Columns, provenance) { SourcePath = source.Path };
     }
 

@@ -208,16 +208,9 @@ public static class SnapshotVerifier
         }
     }
 
-    private static bool IsInside(string root, string relative)
-    {
-        if (relative.Length == 0 || Path.IsPathRooted(relative) || relative == SnapshotLayout.ManifestFile)
-        {
-            return false;
-        }
-
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-    }
+    private static bool IsInside(string root, string relative) =>
+        relative.Length > 0 && !Path.IsPathRooted(relative) && relative != SnapshotLayout.ManifestFile
+        && SnapshotLayout.Inside(root, Path.Combine(root, relative)) is not null;
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 }

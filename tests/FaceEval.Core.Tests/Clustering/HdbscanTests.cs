@@ -1,3 +1,4 @@
+using FaceEval.Core.Algorithms;
 using FaceEval.Core.Clustering;
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Errors;
@@ -231,5 +232,30 @@ public class HdbscanTests
         Assert.Equal([-1], Hdbscan.Cluster(one, new HdbscanOptions { MinClusterSize = 2, MinSamples = 1 }));
         var empty = DistanceMatrix.Compute(EmbeddingMatrix.FromRowMajor([], 0, 2));
         Assert.Empty(Hdbscan.Cluster(empty, new HdbscanOptions()));
+    }
+
+    [Fact]
+    public void ASweepSharingOneTreePerMinSamplesLabelsAsFreshRunsDo()
+    {
+        var (embeddings, _) = PlantedBlobs.Make(32, Blobs, 60, seed: 4);
+        var n = embeddings.Count;
+        var context = new ClusteringContext(embeddings, [.. Enumerable.Range(0, n)], [.. Enumerable.Range(0, n)], new int[n]);
+        var algorithm = new HdbscanAlgorithm();
+        foreach (var (minClusterSize, minSamples, method) in new[] { (5, 5, "excess-of-mass"), (20, 5, "excess-of-mass"), (20, 5, "leaf"), (40, 3, "excess-of-mass"), (10, 3, "leaf") })
+        {
+            var parameters = ParameterSet.Create("hdbscan", algorithm.Parameters, new Dictionary<string, string>
+            {
+                ["minClusterSize"] = $"{minClusterSize}",
+                ["minSamples"] = $"{minSamples}",
+                ["clusterSelectionMethod"] = method,
+            });
+            var fresh = Hdbscan.Cluster(context.Distances, new HdbscanOptions
+            {
+                MinClusterSize = minClusterSize,
+                MinSamples = minSamples,
+                ClusterSelectionMethod = method == "leaf" ? ClusterSelectionMethod.Leaf : ClusterSelectionMethod.ExcessOfMass,
+            });
+            Assert.Equal(fresh, algorithm.Cluster(context, parameters, seed: 0));
+        }
     }
 }
