@@ -25,4 +25,8 @@ public sealed record SnapshotManifest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Edits = null)
 {
     public const int CurrentFormatVersion = 1;
+
+    /// <summary>The manifest of a snapshot directory, unverified, or null when there is none or it is unreadable.</summary>
+    public static SnapshotManifest? TryRead(string directory) =>
+        System.IO.Directory.Exists(directory) ? SnapshotVerifier.ReadManifest(Path.GetFullPath(directory), []) : null;
 }

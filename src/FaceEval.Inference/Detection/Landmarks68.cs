@@ -19,7 +19,6 @@ internal sealed class Landmarks68 : IDisposable
     private readonly InferenceSession _session;
     private readonly ModelSpec _spec;
     private readonly int _outputIndex;
-    private readonly float[] _buffer;
 
     public Landmarks68(OrtRuntime runtime, ModelSpec spec, string modelPath, SessionSettings? settings)
     {
@@ -31,7 +30,6 @@ internal sealed class Landmarks68 : IDisposable
         _spec = spec;
         _session = runtime.CreateSession(modelPath, settings);
         _outputIndex = spec.Outputs.Length == 0 ? 0 : FaceDetector.OutputIndex(_session, spec, spec.Outputs[0]);
-        _buffer = new float[spec.Input.ChannelCount * spec.Input.Width * spec.Input.Height];
     }
 
     /// <summary>Five landmarks (image pixels) of the face in <paramref name="box"/>; null when the crop is empty.</summary>
@@ -49,9 +47,11 @@ internal sealed class Landmarks68 : IDisposable
             return null;
         }
 
-        var crop = ImageResizer.Resize(Crop(image, left, top, width, height), _spec.Input.Width, _spec.Input.Height);
-        InputTensor.Write(crop, _spec.Input, _spec.Input.Width, _spec.Input.Height, _buffer);
-        var points = _session.Run(_buffer, [1, _spec.Input.ChannelCount, _spec.Input.Height, _spec.Input.Width], _spec.Input.Name)[_outputIndex].Data;
+        // A buffer per call: detectors run on several threads at once and share this model.
+        var input = new float[_spec.Input.ChannelCount * _spec.Input.Width * _spec.Input.Height];
+        var crop = ImageResizer.Resize(image.Crop(left, top, width, height), _spec.Input.Width, _spec.Input.Height);
+        InputTensor.Write(crop, _spec.Input, _spec.Input.Width, _spec.Input.Height, input);
+        var points = _session.Run(input, [1, _spec.Input.ChannelCount, _spec.Input.Height, _spec.Input.Width], _spec.Input.Name)[_outputIndex].Data;
         if (points.Length != 2 * PointCount)
         {
             throw new FaceEvalException(ErrorKind.InvalidData, $"{_spec.Name} returned {points.Length} values; 68 points need 136");
@@ -77,15 +77,4 @@ internal sealed class Landmarks68 : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
-
-    private static RgbImage Crop(RgbImage image, int left, int top, int width, int height)
-    {
-        var pixels = new byte[3 * width * height];
-        for (var y = 0; y < height; y++)
-        {
-            image.Pixels.AsSpan((top + y) * image.Stride + 3 * left, 3 * width).CopyTo(pixels.AsSpan(3 * width * y));
-        }
-
-        return new RgbImage(width, height, pixels);
-    }
 }

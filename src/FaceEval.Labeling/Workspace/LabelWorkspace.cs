@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FaceEval.Core.Errors;
+using FaceEval.Core.IO;
 using FaceEval.Core.Snapshots;
 using FaceEval.Labeling.Editing;
 using FaceEval.Labeling.Journal;
@@ -107,9 +108,6 @@ public static class LabelWorkspace
 
     private static void WriteInfo(string work, WorkInfo info)
     {
-        var path = Path.Combine(work, InfoFile);
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(info, Json));
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(Path.Combine(work, InfoFile), stream => stream.Write(JsonSerializer.SerializeToUtf8Bytes(info, Json)));
     }
 }

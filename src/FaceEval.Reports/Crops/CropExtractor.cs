@@ -68,7 +68,7 @@ public static class CropExtractor
                 ? Encode(Cut(ImageDecoder.Decode(photo), box.X, box.Y, box.W, box.H))
                 : null;
         }
-        catch (Exception e) when (e is FaceEvalException or IOException)
+        catch (Exception e) when (e is FaceEvalException or IOException or DllNotFoundException)
         {
             return null;
         }

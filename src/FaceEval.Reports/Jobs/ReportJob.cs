@@ -50,8 +50,7 @@ public static class ReportJob
     {
         foreach (var dir in candidates.Distinct())
         {
-            var manifest = Path.Combine(dir, "manifest.json");
-            if (File.Exists(manifest) && File.ReadAllText(manifest).Contains($"\"id\": \"{id}\"", StringComparison.Ordinal))
+            if (SnapshotManifest.TryRead(dir)?.Id == id)
             {
                 return Snapshot.Load(dir);
             }
