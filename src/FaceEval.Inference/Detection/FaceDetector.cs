@@ -44,7 +44,7 @@ public sealed class FaceDetector : IDisposable
         _session = runtime.CreateSession(modelPath, settings);
         try
         {
-            _outputOrder = spec.Outputs.Select(name => OutputIndex(_session, spec, name)).ToArray();
+            _outputOrder = spec.Outputs.Select(name => _session.OutputIndex(name, spec.Name)).ToArray();
             if (needsLandmarks)
             {
                 _landmarks = new Landmarks68(runtime, landmarkSpec!, landmarkModelPath!, settings);
@@ -141,19 +141,6 @@ public sealed class FaceDetector : IDisposable
     {
         _session.Dispose();
         _landmarks?.Dispose();
-    }
-
-    internal static int OutputIndex(InferenceSession session, ModelSpec spec, string name)
-    {
-        for (var i = 0; i < session.Outputs.Count; i++)
-        {
-            if (session.Outputs[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        throw new FaceEvalException(ErrorKind.InvalidData, $"{spec.Name}: the model has no output '{name}'");
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -29,7 +29,7 @@ internal sealed class Landmarks68 : IDisposable
 
         _spec = spec;
         _session = runtime.CreateSession(modelPath, settings);
-        _outputIndex = spec.Outputs.Length == 0 ? 0 : FaceDetector.OutputIndex(_session, spec, spec.Outputs[0]);
+        _outputIndex = spec.Outputs.Length == 0 ? 0 : _session.OutputIndex(spec.Outputs[0], spec.Name);
     }
 
     /// <summary>Five landmarks (image pixels) of the face in <paramref name="box"/>; null when the crop is empty.</summary>

@@ -34,7 +34,7 @@ public sealed class FaceEmbedder : IDisposable
         Dimension = dimension;
         _session = runtime.CreateSession(modelPath, settings);
         _batchSize = spec.Input.DynamicBatch && spec.Input.BatchInvariant ? batchSize : 1;
-        _outputIndex = spec.Outputs.Length == 0 ? 0 : OutputIndex(spec.Outputs[0]);
+        _outputIndex = spec.Outputs.Length == 0 ? 0 : _session.OutputIndex(spec.Outputs[0], spec.Name);
     }
 
     public ModelSpec Spec { get; }
@@ -101,18 +101,4 @@ public sealed class FaceEmbedder : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
-
-    private int OutputIndex(string name)
-    {
-        for (var i = 0; i < _session.Outputs.Count; i++)
-        {
-            if (_session.Outputs[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        throw new FaceEvalException(ErrorKind.InvalidData,
-            $"{Spec.Name}: the model has no output '{name}' (outputs: {string.Join(", ", _session.Outputs.Select(o => o.Name))})");
-    }
 }

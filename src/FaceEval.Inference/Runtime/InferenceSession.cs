@@ -37,6 +37,21 @@ public sealed unsafe class InferenceSession : IDisposable
 
     public IReadOnlyList<TensorInfo> Outputs { get; }
 
+    /// <summary>Position of the output called <paramref name="name"/>; a model without it is an InvalidData error naming <paramref name="model"/>.</summary>
+    public int OutputIndex(string name, string model)
+    {
+        for (var i = 0; i < Outputs.Count; i++)
+        {
+            if (Outputs[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new FaceEvalException(ErrorKind.InvalidData,
+            $"{model}: the model has no output '{name}' (outputs: {string.Join(", ", Outputs.Select(o => o.Name))})");
+    }
+
     /// <summary>
     /// Runs the model on one float input (the model's first input unless it has several, then pass
     /// <paramref name="inputName"/>) and returns every output, in the order of <see cref="Outputs"/>.

@@ -14,6 +14,7 @@ public static class ComparisonReportBuilder
     public static ReportDocument Build(Snapshot snapshot, IReadOnlyList<ModelResult> results, int maxCrops = 2000)
     {
         var people = snapshot.People;
+        var representative = FirstFaces(snapshot);
         var first = results[0];
         var sweep = first.Clustering;
         var parameter = sweep.Axes[0].Parameter;
@@ -75,7 +76,7 @@ public static class ComparisonReportBuilder
             {
                 if (byPair.TryGetValue((p.PersonA, p.PersonB), out var q))
                 {
-                    var face = Representative(snapshot, p.PersonA);
+                    var face = representative[p.PersonA];
                     pictureFaces.Add(face);
                     points.Add(($"{people[p.PersonA]} / {people[p.PersonB]}", p.Separation, q.Separation, face));
                     pairRows.Add([people[p.PersonA], people[p.PersonB], p.Separation, q.Separation, q.Separation / p.Separation]);
@@ -103,8 +104,8 @@ public static class ComparisonReportBuilder
         {
             var items = r.Separation!.Closest.Take(6).SelectMany(p => new[]
             {
-                new GalleryItem(Representative(snapshot, p.PersonA), $"{people[p.PersonA]} ~ {people[p.PersonB]}: {p.Separation.ToString("0.##", CultureInfo.InvariantCulture)}"),
-                new GalleryItem(Representative(snapshot, p.PersonB), $"{people[p.PersonB]} ~ {people[p.PersonA]}"),
+                new GalleryItem(representative[p.PersonA], $"{people[p.PersonA]} ~ {people[p.PersonB]}: {p.Separation.ToString("0.##", CultureInfo.InvariantCulture)}"),
+                new GalleryItem(representative[p.PersonB], $"{people[p.PersonB]} ~ {people[p.PersonA]}"),
             }).ToArray();
             pictureFaces.AddRange(items.Select(i => i.Face));
             galleries.Add(new ReportGallery("closest-" + r.Model, $"{r.Model}: the least separated people", items));
@@ -148,9 +149,19 @@ public static class ComparisonReportBuilder
         return ratios.Length == 0 ? null : Quantiles.Of(ratios, 0.5);
     }
 
-    private static int Representative(Snapshot snapshot, int person)
+    /// <summary>Each person's first face (by row), the picture that stands for them.</summary>
+    private static int[] FirstFaces(Snapshot snapshot)
     {
-        var name = snapshot.People[person];
-        return snapshot.Faces.First(f => f.Person == name).Index;
+        var first = Enumerable.Repeat(-1, snapshot.People.Count).ToArray();
+        var truth = snapshot.GroundTruth();
+        for (var f = truth.Length - 1; f >= 0; f--)
+        {
+            if (truth[f] >= 0)
+            {
+                first[truth[f]] = f;
+            }
+        }
+
+        return first;
     }
 }
