@@ -47,7 +47,7 @@ public class SweepBenchmarks
         var algorithm = AlgorithmCatalog.Get(AlgorithmNames.Parse(defaults.Algorithm));
         var baseline = RunJob.Parameters(algorithm, config, []);
         var from = defaults.From ?? throw new InvalidOperationException($"sweep {parameter} has no 'from' in eval.config.json");
-        var step = defaults.Step ?? 0.01;
+        var step = defaults.Step ?? 0.01m;
         var axis = SweepAxis.Range(parameter, from, from + (Values - 1) * step, step);
         return new SweepRequest(algorithm, baseline, [axis], MetricKeys.Parse(config.Objective), [], config.Seed);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Errors;
 
@@ -35,14 +36,18 @@ public static class ChineseWhispers
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (graph.Bound is { } bound && options.Threshold > bound)
+
+        // Distances are stored as float, so the edges kept are those below the float nearest the threshold;
+        // the graph covers them iff that same float is within its bound. Comparing the double threshold
+        // instead refused every threshold whose float rounds down (0.22 > 0.22f), i.e. the graph built for it.
+        var threshold = (float)options.Threshold;
+        if (graph.Bound is { } bound && threshold > bound)
         {
             throw new FaceEvalException(ErrorKind.Usage,
-                $"chinese-whispers threshold {options.Threshold} exceeds the distance bound {bound} the graph was built with");
+                $"chinese-whispers threshold {options.Threshold.ToString("R", CultureInfo.InvariantCulture)} exceeds the distance bound {bound.ToString("R", CultureInfo.InvariantCulture)} the graph was built with");
         }
 
         var n = graph.NodeCount;
-        var threshold = (float)options.Threshold;
 
         // Keep the edges under the threshold with their weights, once, rather than filtering at every visit.
         var offsets = new int[n + 1];

@@ -3,16 +3,19 @@ using FaceEval.Core.Sweeps;
 
 namespace FaceEval.Core.Configuration;
 
-/// <summary>The default range of one swept parameter, from eval.config.json's "sweeps" section.</summary>
+/// <summary>
+/// The default range of one swept parameter, from eval.config.json's "sweeps" section. from/to/step are
+/// decimal so 0.02 in the file is exactly 0.02 (see <see cref="SweepAxis.Range(string, decimal, decimal, decimal)"/>).
+/// </summary>
 public sealed record SweepDefaults
 {
     public string Algorithm { get; init; } = "gated";
 
-    public double? From { get; init; }
+    public decimal? From { get; init; }
 
-    public double? To { get; init; }
+    public decimal? To { get; init; }
 
-    public double? Step { get; init; }
+    public decimal? Step { get; init; }
 
     public IReadOnlyList<string>? Values { get; init; }
 

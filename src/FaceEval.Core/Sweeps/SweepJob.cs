@@ -1,5 +1,6 @@
 using FaceEval.Core.Algorithms;
 using FaceEval.Core.Configuration;
+using FaceEval.Core.Errors;
 using FaceEval.Core.Evaluation;
 using FaceEval.Core.Metrics;
 using FaceEval.Core.Snapshots;
@@ -14,6 +15,16 @@ public static class SweepJob
     {
         var algorithm = AlgorithmCatalog.Get(options.Algorithm);
         var baseline = RunJob.Parameters(algorithm, config, options.Overrides);
+        foreach (var (key, _) in options.Overrides)
+        {
+            // Every setting of the sweep replaces the swept parameter, so a --set of it would never be used.
+            var name = baseline.Spec(key).Name;
+            if (axes.Any(a => baseline.Spec(a.Parameter).Name == name))
+            {
+                throw new FaceEvalException(ErrorKind.Usage, $"--set {key} and --param {name} both give {name}; drop one (the sweep sets it for every row)");
+            }
+        }
+
         var request = new SweepRequest(algorithm, baseline, axes, objective, constraints, options.Seed);
         var snapshot = Snapshot.Load(options.SnapshotDirectory);
         var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes);

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace FaceEval.Cli.Tests.Commands;
+
+/// <summary>
+/// `faceeval sweep`: stepped grids are printed and stored as the exact decimals k * step, the sweeps the
+/// repository's eval.config.json names run, and no combination of options is accepted and then ignored.
+/// </summary>
+public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibrary>
+{
+    private static readonly string RepositoryConfig = FindRepositoryConfig();
+
+    [Theory]
+    [InlineData("0.01", 1, true)]
+    [InlineData("0.02", 2, false)]
+    [InlineData("0.05", 5, true)]
+    public void AGridOverZeroToTwoPrintsAndStoresExactlyTheMultiplesOfTheStep(string step, int hundredths, bool inline)
+    {
+        // k * step written with integer arithmetic, independent of the decimal and double code under test.
+        var expected = Enumerable.Range(1, 200 / hundredths).Select(k => Hundredths(k * hundredths)).ToArray();
+        var outDir = demo.Path_($"grid-{step}-{inline}");
+        string[] range = inline ? ["--param", $"distanceThreshold={step}:2:{step}"] : ["--param", "distanceThreshold", "--from", step, "--to", "2", "--step", step];
+
+        var (code, stdout, stderr) = CliProcess.Run(["sweep", "--config", demo.Config, "--snapshot", demo.Snapshot, "--model", "synthetic",
+            "--algorithm", "agglomerative", .. range, "--out", outDir]);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("2", expected[^1]);
+        var csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
+        var column = Array.IndexOf(csv[0].Split(','), "distanceThreshold");
+        Assert.Equal(expected, csv.Skip(1).Select(line => line.Split(',')[column]));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "sweep.json")));
+        var axis = Assert.Single(json.RootElement.GetProperty("axes").EnumerateArray());
+        Assert.Equal(expected, axis.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(expected, json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("parameters").GetProperty("distanceThreshold").GetString()));
+
+        // The table's first cell of each row is the value, as given.
+        Assert.Equal(expected, FirstCells(stdout));
+        Assert.DoesNotContain("0000000", stdout);
+    }
+
+    [Theory]
+    [InlineData("threshold", "0.22")]
+    [InlineData("clusterDistance", "0.32")]
+    public void TheSweepsThatCrashedRunWithTheRepositoryConfig(string parameter, string refusedBefore)
+    {
+        var outDir = demo.Path_($"configured-{parameter}");
+
+        var (code, stdout, stderr) = CliProcess.Run("sweep", "--config", RepositoryConfig, "--snapshot", demo.Snapshot, "--param", parameter, "--out", outDir);
+
+        Assert.True(code == 0, $"exit {code}: {stderr}");
+        Assert.Contains(refusedBefore, FirstCells(stdout));
+        Assert.Contains("best: ", stdout);
+        Assert.True(File.Exists(Path.Combine(outDir, "sweep.json")));
+    }
+
+    [Theory]
+    [InlineData("cannot be mixed", "--param", "eps", "--param", "minSamples", "--from", "0.3", "--to", "0.5", "--step", "0.1", "--values", "1,2")]
+    [InlineData("2 --from/--to/--step ranges for 1 --param", "--param", "eps", "--from", "0.3", "--from", "0.4", "--to", "0.5", "--to", "0.6", "--step", "0.1", "--step", "0.1")]
+    [InlineData("1 --from/--to/--step ranges for 0 --param", "--param", "eps=0.3:0.5:0.1", "--from", "0.3", "--to", "0.5", "--step", "0.1")]
+    [InlineData("1 --values lists for 0 --param", "--param", "eps=0.3,0.4", "--values", "0.5")]
+    [InlineData("1 --values lists for 2 --param", "--param", "minSamples", "--param", "eps", "--values", "1,2")]
+    [InlineData("--from, --to and --step must be given together", "--param", "eps", "--from", "0.3", "--to", "0.5")]
+    [InlineData("--set eps and --param eps both give eps", "--set", "eps=0.3", "--param", "eps=0.3,0.4")]
+    [InlineData("--set EPS and --param eps both give eps", "--set", "EPS=0.3", "--param", "eps")]
+    [InlineData("is not --from 0.2 plus a whole number of steps 0.02; end on 0.68 or 0.7", "--param", "eps=0.2:0.69:0.02")]
+    [InlineData("--step 'x' is not a number", "--param", "eps", "--from", "0.3", "--to", "0.5", "--step", "x")]
+    public void OptionsThatWouldBeIgnoredAreUsageErrors(string message, params string[] args)
+    {
+        var outDir = demo.Path_("never-" + Guid.NewGuid().ToString("N"));
+
+        var (code, stdout, stderr) = CliProcess.Run(["sweep", "--config", RepositoryConfig, "--snapshot", demo.Snapshot, "--algorithm", "dbscan", .. args, "--out", outDir]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("faceeval: error: ", line);
+        Assert.Contains(message, line);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    private static string Hundredths(int value)
+    {
+        var fraction = (value % 100).ToString("00", CultureInfo.InvariantCulture).TrimEnd('0');
+        var whole = (value / 100).ToString(CultureInfo.InvariantCulture);
+        return fraction.Length == 0 ? whole : $"{whole}.{fraction}";
+    }
+
+    /// <summary>The first cell of every table row, header excluded.</summary>
+    private static string[] FirstCells(string table) =>
+        table.Split('\n').Select(l => l.Split('│', StringSplitOptions.TrimEntries)).Where(c => c.Length > 2).Select(c => c[1]).Skip(1).ToArray();
+
+    private static string FindRepositoryConfig()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FaceEval.sln")))
+            {
+                return Path.Combine(dir.FullName, "eval.config.json");
+            }
+        }
+
+        throw new InvalidOperationException("FaceEval.sln not found above the test binaries");
+    }
+}
