@@ -126,8 +126,20 @@ internal static class SweepCommand
             : SweepAxis.List(name, spec);
     }
 
-    private static IEnumerable<MetricConstraint> Constraints(string[]? given, IReadOnlyDictionary<string, double> configured, bool upper) =>
-        given is { Length: > 0 }
-            ? given.Select(g => MetricConstraint.Parse(g, upper))
-            : MetricConstraint.FromConfig(configured, upper);
+    private static IEnumerable<MetricConstraint> Constraints(string[]? given, IReadOnlyDictionary<string, double> configured, bool upper)
+    {
+        if (given is not { Length: > 0 })
+        {
+            return MetricConstraint.FromConfig(configured, upper);
+        }
+
+        var parsed = given.Select(g => MetricConstraint.Parse(g, upper)).ToArray();
+        if (parsed.GroupBy(c => c.Metric).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            // Only the tighter of two bounds on one metric would ever matter.
+            throw new FaceEvalException(ErrorKind.Usage, $"{(upper ? "--max" : "--min")} {twice.Key.JsonName()} is given more than once");
+        }
+
+        return parsed;
+    }
 }

@@ -48,6 +48,8 @@ public sealed class ParameterSet
     /// <summary>Parses <c>key=value</c> items as typed after <c>--set</c>.</summary>
     public static IEnumerable<KeyValuePair<string, string>> ParseAssignments(IEnumerable<string> items)
     {
+        // Names match case-insensitively (see Spec), and the later of two would silently replace the earlier.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
         {
             var eq = item.IndexOf('=');
@@ -56,7 +58,13 @@ public sealed class ParameterSet
                 throw new FaceEvalException(ErrorKind.Usage, $"'{item}' is not of the form key=value");
             }
 
-            yield return new(item[..eq].Trim(), item[(eq + 1)..].Trim());
+            var key = item[..eq].Trim();
+            if (!seen.Add(key))
+            {
+                throw new FaceEvalException(ErrorKind.Usage, $"--set {key} is given more than once");
+            }
+
+            yield return new(key, item[(eq + 1)..].Trim());
         }
     }
 

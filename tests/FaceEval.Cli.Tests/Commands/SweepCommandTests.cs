@@ -65,6 +65,8 @@ public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibr
     [InlineData("--from, --to and --step must be given together", "--param", "eps", "--from", "0.3", "--to", "0.5")]
     [InlineData("--set eps and --param eps both give eps", "--set", "eps=0.3", "--param", "eps=0.3,0.4")]
     [InlineData("--set EPS and --param eps both give eps", "--set", "EPS=0.3", "--param", "eps")]
+    [InlineData("--set minSamples is given more than once", "--set", "minSamples=2", "--set", "minSamples=5", "--param", "eps")]
+    [InlineData("--max sibling_confusion is given more than once", "--max", "sibling_confusion=0.05", "--max", "sibling_confusion=0.1", "--param", "eps")]
     [InlineData("is not --from 0.2 plus a whole number of steps 0.02; end on 0.68 or 0.7", "--param", "eps=0.2:0.69:0.02")]
     [InlineData("--step 'x' is not a number", "--param", "eps", "--from", "0.3", "--to", "0.5", "--step", "x")]
     public void OptionsThatWouldBeIgnoredAreUsageErrors(string message, params string[] args)
