@@ -12,8 +12,10 @@ public sealed class EvaluationCommandTests(DemoLibrary demo) : IClassFixture<Dem
         "largest_cluster_share", "sibling_confusion", "scored",
     ];
 
+    // Not a check of the metrics (run and score share one scorer; the metrics are checked against scikit-learn
+    // in Core's ScikitLearnReferenceTests): it shows only that labels.csv round-trips through score's CSV reader.
     [Fact]
-    public void RunPrintsTheMetricObjectAndWritesLabelsThatScoreTheSame()
+    public void RunPrintsTheMetricObjectAndItsLabelsCsvRoundTripsThroughScore()
     {
         var outDir = demo.Path_("run-dbscan");
         var (code, stdout, stderr) = CliProcess.Run("run", "--config", demo.Config, "--snapshot", demo.Snapshot, "--model", "synthetic",

@@ -6,12 +6,74 @@ namespace FaceEval.Reports.Tests.Browser;
 
 /// <summary>
 /// Opens the generated pages from disk in a real browser: no console errors, every chart draws marks,
-/// hovering a point shows its face crop, numbers in the page equal those in report.json; a full-page
-/// screenshot of each is saved under test-results/.
+/// hovering a point shows its face crop, every table cell's data-value is the number of report.json; a
+/// full-page screenshot of each is saved under test-results/. The numbers a reader sees are checked against
+/// scikit-learn's in <see cref="TheNumbersThePageShowsAreScikitLearns"/>.
 /// </summary>
 [Collection(GeneratedReportsCollection.Name)]
-public sealed class ReportPageTests(GeneratedReports reports)
+public sealed class ReportPageTests(GeneratedReports reports, ScikitLearnReport sklearn) : IClassFixture<ScikitLearnReport>
 {
+    /// <summary>
+    /// The metric and sweep tables as the page shows them (cell text) against scikit-learn's clustering and
+    /// metrics of the same library at the same thresholds (tools/fixtures/make_report_fixtures.py), to the
+    /// page's four decimals; and the setting the page calls best is the one scikit-learn's numbers make best.
+    /// </summary>
+    [Fact]
+    public async Task TheNumbersThePageShowsAreScikitLearns()
+    {
+        Assert.True(Chromium.Available, $"{Chromium.ExecutablePath} is missing (./setup.sh installs Debian's chromium)");
+        var profile = Directory.CreateTempSubdirectory("faceeval-chromium-").FullName;
+        var (playwright, context) = await Chromium.LaunchAsync(profile);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(Path.Combine(sklearn.Report, "index.html")).AbsoluteUri);
+            await page.WaitForFunctionAsync("() => window.faceevalReport && window.faceevalReport.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+
+            var cases = sklearn.Cases.ToDictionary(c => c.GetProperty("distanceThreshold").GetDouble());
+            // scikit-learn's best: the highest ARI among settings with sibling_confusion <= 0.05 (the sweep's --objective and --max).
+            var best = cases.Where(c => c.Value.GetProperty("metrics").GetProperty("sibling_confusion").GetDouble() <= 0.05)
+                .MaxBy(c => c.Value.GetProperty("metrics").GetProperty("ari").GetDouble()).Key;
+
+            var parameters = (await ShownTable(page, "parameters")).Rows.ToDictionary(r => r[0], r => r[1]);
+            Assert.Equal(best, Number(parameters["distanceThreshold"]));
+            Assert.Equal("average", parameters["linkage"]);
+            var metricRows = (await ShownTable(page, "metrics")).Rows;
+            Assert.Equal(19, metricRows.Length);
+            foreach (var row in metricRows)
+            {
+                AssertShows(cases[best].GetProperty("metrics").GetProperty(row[0]), row[1], $"metrics table, {row[0]}");
+            }
+
+            var (header, rows) = await ShownTable(page, "sweep");
+            Assert.Equal(cases.Count, rows.Length);
+            var column = Array.IndexOf(header, "distanceThreshold");
+            var compared = 0;
+            foreach (var row in rows)
+            {
+                var expected = cases[Number(row[column])].GetProperty("metrics");
+                for (var c = 0; c < header.Length; c++)
+                {
+                    if (expected.TryGetProperty(header[c], out var value))
+                    {
+                        AssertShows(value, row[c], $"sweep row distanceThreshold={row[column]}, {header[c]}");
+                        compared++;
+                    }
+                }
+
+                Assert.Equal(Number(row[column]) == best ? "true" : "false", row[Array.IndexOf(header, "best")]);
+            }
+
+            Assert.True(compared >= 4 * cases.Count, $"only {compared} sweep cells compared");
+        }
+        finally
+        {
+            await context.CloseAsync();
+            playwright.Dispose();
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task SyntheticSweepReportRenders()
     {
@@ -27,6 +89,32 @@ public sealed class ReportPageTests(GeneratedReports reports)
 
     [LfwSnapshotFact]
     public Task ModelComparisonRenders() => CheckPage(reports.Comparison!, "compare-lfw.png", expectCrops: true);
+
+    /// <summary>A table's header and body cells as the reader sees them (text content).</summary>
+    private static async Task<(string[] Header, string[][] Rows)> ShownTable(IPage page, string id)
+    {
+        var header = await page.EvalOnSelectorAllAsync<string[]>($"table[data-table='{id}'] thead th", "cells => cells.map(c => c.textContent.trim())");
+        var rows = await page.EvalOnSelectorAllAsync<string[][]>($"table[data-table='{id}'] tbody tr",
+            "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent.trim()))");
+        Assert.NotEmpty(rows);
+        return (header, rows);
+    }
+
+    /// <summary>The page prints a count exactly, a rate to four decimals and a missing value as a dash.</summary>
+    private static void AssertShows(JsonElement expected, string shown, string where)
+    {
+        if (expected.ValueKind == JsonValueKind.Null)
+        {
+            Assert.True(shown == "–", $"{where}: shows '{shown}', expected no value");
+            return;
+        }
+
+        var value = expected.GetDouble();
+        var printed = Number(shown);
+        Assert.True(Math.Abs(printed - value) <= 0.5e-4 + 1e-9, $"{where}: shows {shown}, scikit-learn {value.ToString("R", CultureInfo.InvariantCulture)}");
+    }
+
+    private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static async Task<int> CheckPage(string directory, string screenshot, bool expectCrops)
     {
@@ -67,7 +155,8 @@ public sealed class ReportPageTests(GeneratedReports reports)
                 Assert.True(marks > 0, $"{chart} drew no marks");
             }
 
-            // Numbers in the page are the numbers of report.json (the page's data block is that same text).
+            // The page embeds report.json as its data block and writes each cell's exact number as data-value; the
+            // numbers shown are checked against scikit-learn in TheNumbersThePageShowsAreScikitLearns.
             var json = File.ReadAllText(Path.Combine(directory, "report.json"));
             Assert.Equal(json, await page.EvalOnSelectorAsync<string>("#report-data", "e => e.textContent"));
             using var document = JsonDocument.Parse(json);
