@@ -37,6 +37,15 @@ internal sealed class EvaluationOptions
 
     public EvalConfig LoadConfig(ParseResult parse) => EvalConfig.Load(parse.GetValue(Config));
 
+    /// <summary>A usage error when --seed was given for an algorithm whose labels no seed can change.</summary>
+    public void RefuseUnusedSeed(ParseResult parse, AlgorithmKind algorithm)
+    {
+        if (!AlgorithmCatalog.UsesSeed(algorithm))
+        {
+            parse.Refuse($"with {AlgorithmNames.Name(algorithm)}: it has no random step, every seed gives the same labels", Seed);
+        }
+    }
+
     public RunOptions Read(ParseResult parse, EvalConfig config, string? defaultAlgorithm = null)
     {
         var snapshot = parse.GetValue(Snapshot) is { } s ? Path.GetFullPath(s)

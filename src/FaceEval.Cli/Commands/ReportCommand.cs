@@ -19,6 +19,8 @@ internal static class ReportCommand
         command.Options.Add(maxCrops);
         command.SetAction(parse =>
         {
+            // A sweep file fixes model, algorithm and setting (its best row); --snapshot stays, as where to find its snapshot.
+            parse.RefuseTogether([sweep], [shared.Model, shared.Algorithm, shared.Set], "the report explains the sweep's best row, with the sweep's model, algorithm and setting");
             var config = shared.LoadConfig(parse);
             var options = shared.Read(parse, config, defaultAlgorithm: "gated");
             var sweepFile = parse.GetValue(sweep) is { } s ? Path.GetFullPath(s) : null;

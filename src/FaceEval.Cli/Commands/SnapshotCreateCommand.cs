@@ -46,13 +46,22 @@ internal static class SnapshotCreateCommand
         inference.AddTo(command, detector: true);
         command.SetAction(parse =>
         {
+            var thresholds = inference.Detector(parse, parse.GetValue(detector)!);
+            var score = parse.GetValue(minScore);
+            if (parse.IsGiven(minScore) && score > 0 && score < thresholds.ScoreThreshold)
+            {
+                // The detector never returns a face below its own threshold, so a lower filter keeps nothing more.
+                throw GivenOptions.NotApplicable([minScore.Name],
+                    string.Create(CultureInfo.InvariantCulture, $"below the detector's threshold --det-score {thresholds.ScoreThreshold}: lower --det-score too"));
+            }
+
             var options = new SnapshotBuildOptions(parse.GetValue(images)!, parse.GetValue(layout), parse.GetValue(output)!,
                 parse.GetValue(labels), parse.GetValue(relations),
                 new SubjectFilterOptions(parse.GetValue(minScore), parse.GetValue(minPixels), parse.GetValue(minFraction), parse.GetValue(minSharpness)),
                 parse.GetValue(workers), parse.GetValue(batch));
             var watch = Stopwatch.StartNew();
             var result = ConsoleProgress.RunWithTask("photos", task => SnapshotCreateJob.Run(options, parse.GetValue(detector)!, parse.GetValue(models)!,
-                inference.Device(parse), inference.Detector(parse), task is null ? null : new Bar(task)));
+                inference.Device(parse), thresholds, task is null ? null : new Bar(task)));
             foreach (var line in result.Warnings.Concat(result.Failed.Select(f => "skipped " + f)))
             {
                 Console.Error.WriteLine($"faceeval: warning: {line}");
