@@ -88,6 +88,7 @@ internal static class GateCommand
     {
         var run = shared.Read(parse, config);
         shared.RefuseUnusedSeed(parse, run.Algorithm);
+        EvaluationOptions.RefuseInertSettings(run, config);
         if (parse.GetValue(repeats) > 1 && !Core.Algorithms.AlgorithmCatalog.UsesSeed(run.Algorithm))
         {
             throw GivenOptions.NotApplicable([repeats.Name], $"with {Core.Algorithms.AlgorithmNames.Name(run.Algorithm)}: it has no random step, every repeat gives the same labels");

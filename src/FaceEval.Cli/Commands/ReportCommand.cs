@@ -24,6 +24,11 @@ internal static class ReportCommand
             var config = shared.LoadConfig(parse);
             var options = shared.Read(parse, config, defaultAlgorithm: "gated");
             var sweepFile = parse.GetValue(sweep) is { } s ? Path.GetFullPath(s) : null;
+            if (sweepFile is null)
+            {
+                EvaluationOptions.RefuseInertSettings(options, config);
+            }
+
             var output = parse.GetValue(outDir) is { } o ? Path.GetFullPath(o)
                 : config.ResolvePath(Path.Combine("reports", sweepFile is null
                     ? $"report-{options.Algorithm.ToString().ToLowerInvariant()}-{options.Model}"

@@ -9,7 +9,11 @@ public sealed class OptionCombinationTests(DemoLibrary demo) : IClassFixture<Dem
 {
     [Theory]
     [InlineData("run: --seed for an algorithm without a random step", "--seed dbscan", "run", "{snapshot}", "--algorithm", "dbscan", "--seed", "3")]
+    [InlineData("run: selfLoops exist only with unit edge weights", "--set selfLoops edgeWeight=unit", "run", "{snapshot}", "--algorithm", "chinese-whispers", "--set", "edgeWeight=similarity", "--set", "selfLoops=false")]
+    [InlineData("run: an immich schedule whose steps set their own minFaces", "--set minFaces", "run", "{snapshot}", "--algorithm", "immich", "--set", "schedule=reset:minFaces=5, missing:minFaces=2", "--set", "minFaces=4")]
+    [InlineData("gate: the same for a one-off suite", "--set selfLoops", "gate", "{snapshot}", "--algorithm", "chinese-whispers", "--set", "edgeWeight=similarity", "--set", "selfLoops=false", "--rule", "ari>=0")]
     [InlineData("report: --sweep fixes model, algorithm and setting", "--sweep --model --algorithm --set", "report", "{snapshot}", "--sweep", "{missing}", "--algorithm", "dbscan", "--set", "eps=0.4")]
+    [InlineData("snapshot import: --images without a file column", "--images file", "snapshot", "import", "--faces", "{snapshot-dir}/faces.csv", "--embeddings", "synthetic={snapshot-dir}/embeddings/synthetic.npy", "--images", "{snapshot-dir}", "--out", "{missing}")]
     [InlineData("snapshot info: a negative --top", "--top", "snapshot", "info", "{snapshot-dir}", "--top", "-1")]
     [InlineData("snapshot synth: --sibling-distance without siblings", "--sibling-distance --max-children", "snapshot", "synth", "--max-children", "1", "--sibling-distance", "0.2", "--out", "{missing}")]
     [InlineData("snapshot create: --max-side for a fixed-size detector", "--max-side yunet_640", "snapshot", "create", "--images", "{missing}", "--layout", "folders", "--detector", "yunet_640", "--max-side", "320", "--out", "{missing}")]
@@ -21,7 +25,7 @@ public sealed class OptionCombinationTests(DemoLibrary demo) : IClassFixture<Dem
         var args = template.SelectMany(a => a switch
         {
             "{snapshot}" => new[] { "--config", demo.Config, "--snapshot", demo.Snapshot, "--model", "synthetic" },
-            "{snapshot-dir}" => [demo.Snapshot],
+            _ when a.Contains("{snapshot-dir}", StringComparison.Ordinal) => [a.Replace("{snapshot-dir}", demo.Snapshot, StringComparison.Ordinal)],
             "{missing}" => [missing],
             _ => [a],
         }).ToArray();
