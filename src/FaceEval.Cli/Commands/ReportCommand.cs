@@ -9,7 +9,7 @@ internal static class ReportCommand
     public static Command Create()
     {
         var shared = new EvaluationOptions();
-        var sweep = new Option<string?>("--sweep") { HelpName = "FILE", Description = "a sweep.json from 'faceeval sweep': report on its best setting, with its curves" };
+        var sweep = new Option<string?>("--sweep") { HelpName = "FILE", Description = "a sweep.json from 'faceeval sweep': report on its best setting, with its curves (its model, algorithm and setting: not with --model/--algorithm/--set; --snapshot says where its snapshot is)" };
         var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "directory for index.html, report.json and the CSV tables (default: reports/report-<algorithm>-<model>)" };
         var maxCrops = new Option<int>("--max-crops") { HelpName = "N", Description = "at most this many face crops embedded in the page", DefaultValueFactory = _ => 2000 };
         var command = new Command("report", "Write a self-contained HTML report (plus JSON and CSV) of one setting: metrics, sweep curves, distance cliff, cohesion, look-alikes, worst errors.");
