@@ -25,12 +25,6 @@ public static class SnapshotImporter
         Report($"reading {Path.GetFileName(options.FacesCsv)}");
         var faces = CsvTable.Read(options.FacesCsv, SnapshotLayout.RequiredFaceColumns);
         CheckFaces(faces, options.FacesCsv);
-        if (options.ImagesRoot is not null && !faces.Columns.Contains("file"))
-        {
-            // Photos are found through the file column only; without it the root would be recorded and never used.
-            throw new FaceEvalException(ErrorKind.Usage, $"--images has no effect: {options.FacesCsv} has no 'file' column for photos to resolve against it");
-        }
-
         if (options.PhotoKey is { Count: > 0 } key)
         {
             ComposePhotoKey(faces, key, options.FacesCsv);
