@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceEval.Cli.Output;
+using FaceEval.Core.Algorithms;
 using FaceEval.Core.Configuration;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Gates;
@@ -89,9 +90,9 @@ internal static class GateCommand
         var run = shared.Read(parse, config);
         shared.RefuseUnusedSeed(parse, run.Algorithm);
         EvaluationOptions.RefuseInertSettings(run, config);
-        if (parse.GetValue(repeats) > 1 && !Core.Algorithms.AlgorithmCatalog.UsesSeed(run.Algorithm))
+        if (parse.GetValue(repeats) > 1 && !AlgorithmCatalog.UsesSeed(run.Algorithm))
         {
-            throw GivenOptions.NotApplicable([repeats.Name], $"with {Core.Algorithms.AlgorithmNames.Name(run.Algorithm)}: it has no random step, every repeat gives the same labels");
+            throw GivenOptions.NotApplicable([repeats.Name], $"with {AlgorithmNames.Name(run.Algorithm)}: it has no random step, every repeat gives the same labels");
         }
 
         var rules = (parse.GetValue(rule) ?? []).Select(GateRule.Parse).ToArray();

@@ -85,11 +85,13 @@ public sealed class GateOneOffSuiteTests(DemoLibrary demo) : IClassFixture<DemoL
     public void AOneOffSuiteWithoutRulesOrBaselineUsesTheDefaultToleranceRules()
     {
         var config = Config("defaults", demo.Snapshot);
-        var (code, _, stderr) = CliProcess.Run([.. OneOff(config, demo.Snapshot), "--baseline", demo.Path_("no-such-baseline.json")]);
-        Assert.Equal(10, code);
+        var missing = demo.Path_("no-such-baseline.json");
+        var (code, _, stderr) = CliProcess.Run([.. OneOff(config, demo.Snapshot), "--baseline", missing]);
+        Assert.Equal(3, code);
         var line = Assert.Single(stderr.Trim().Split('\n'));
         Assert.Contains("command-line", line);
         Assert.Contains("ari~0.01", line);
+        Assert.Contains(missing, line);
     }
 
     [Theory]
