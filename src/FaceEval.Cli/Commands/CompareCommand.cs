@@ -19,7 +19,7 @@ internal static class CompareCommand
         var models = new Option<string[]>("--model") { Description = "a model to compare (repeat: at least two)", Arity = ArgumentArity.OneOrMore, Required = true };
         var param = new Option<string>("--param") { Description = "parameter re-tuned per model, with its algorithm and range from eval.config.json \"sweeps\"", DefaultValueFactory = _ => "assignDistance" };
         var objective = new Option<string?>("--objective") { Description = "metric the re-tuning maximises (default: \"objective\" in eval.config.json)" };
-        var seed = new Option<int?>("--seed") { Description = "seed for pair sampling and clustering (default: \"seed\" in eval.config.json)" };
+        var seed = new Option<int?>("--seed") { Description = "seed for pair sampling (when pairs exceed --max-impostor-pairs; the page says whether they did) and for the re-tuned algorithm's random step (chinese-whispers, gated) (default: \"seed\" in eval.config.json)" };
         var relationTypes = new Option<string?>("--relation-types") { Description = "relation types counted as look-alikes (default: sibling,twin*)" };
         var maxImpostor = new Option<int>("--max-impostor-pairs") { Description = "above this many impostor pairs, a seeded sample of this many is scored", DefaultValueFactory = _ => 2_000_000 };
         var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "directory for index.html, report.json and the CSV tables (default: reports/compare-<models>)" };

@@ -24,8 +24,9 @@ internal static class DetectEvalCommand
         inference.AddTo(command, detector: true);
         command.SetAction(parse =>
         {
+            var thresholds = inference.Detector(parse, parse.GetValue(detector)!);
             var result = ConsoleProgress.Run("detecting", p => DetectionEvaluator.Evaluate(parse.GetValue(images)!, parse.GetValue(truth)!, parse.GetValue(detector)!,
-                inference.Device(parse), inference.Detector(parse), p));
+                inference.Device(parse), thresholds, p));
             foreach (var skipped in result.Skipped)
             {
                 Console.Error.WriteLine($"faceeval: warning: skipped {skipped}");

@@ -37,6 +37,26 @@ internal sealed class EvaluationOptions
 
     public EvalConfig LoadConfig(ParseResult parse) => EvalConfig.Load(parse.GetValue(Config));
 
+    /// <summary>A usage error naming each --set parameter that the rest of the setting makes irrelevant.</summary>
+    public static void RefuseInertSettings(RunOptions run, EvalConfig config)
+    {
+        var algorithm = AlgorithmCatalog.Get(run.Algorithm);
+        var inert = algorithm.InertParameters(RunJob.Parameters(algorithm, config, run.Overrides));
+        if (run.Overrides.Select(o => o.Key).FirstOrDefault(inert.ContainsKey) is { } name)
+        {
+            throw GivenOptions.NotApplicable([$"--set {name}"], $"with this {AlgorithmNames.Name(run.Algorithm)} setting: {inert[name]}");
+        }
+    }
+
+    /// <summary>A usage error when --seed was given for an algorithm whose labels no seed can change.</summary>
+    public void RefuseUnusedSeed(ParseResult parse, AlgorithmKind algorithm)
+    {
+        if (!AlgorithmCatalog.UsesSeed(algorithm))
+        {
+            parse.Refuse($"with {AlgorithmNames.Name(algorithm)}: it has no random step, every seed gives the same labels", Seed);
+        }
+    }
+
     public RunOptions Read(ParseResult parse, EvalConfig config, string? defaultAlgorithm = null)
     {
         var snapshot = parse.GetValue(Snapshot) is { } s ? Path.GetFullPath(s)

@@ -9,7 +9,7 @@ internal static class ReportCommand
     public static Command Create()
     {
         var shared = new EvaluationOptions();
-        var sweep = new Option<string?>("--sweep") { HelpName = "FILE", Description = "a sweep.json from 'faceeval sweep': report on its best setting, with its curves" };
+        var sweep = new Option<string?>("--sweep") { HelpName = "FILE", Description = "a sweep.json from 'faceeval sweep': report on its best setting, with its curves (its model, algorithm and setting: not with --model/--algorithm/--set; --snapshot says where its snapshot is)" };
         var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "directory for index.html, report.json and the CSV tables (default: reports/report-<algorithm>-<model>)" };
         var maxCrops = new Option<int>("--max-crops") { HelpName = "N", Description = "at most this many face crops embedded in the page", DefaultValueFactory = _ => 2000 };
         var command = new Command("report", "Write a self-contained HTML report (plus JSON and CSV) of one setting: metrics, sweep curves, distance cliff, cohesion, look-alikes, worst errors.");
@@ -19,9 +19,16 @@ internal static class ReportCommand
         command.Options.Add(maxCrops);
         command.SetAction(parse =>
         {
+            // A sweep file fixes model, algorithm and setting (its best row); --snapshot stays, as where to find its snapshot.
+            parse.RefuseTogether([sweep], [shared.Model, shared.Algorithm, shared.Set], "the report explains the sweep's best row, with the sweep's model, algorithm and setting");
             var config = shared.LoadConfig(parse);
             var options = shared.Read(parse, config, defaultAlgorithm: "gated");
             var sweepFile = parse.GetValue(sweep) is { } s ? Path.GetFullPath(s) : null;
+            if (sweepFile is null)
+            {
+                EvaluationOptions.RefuseInertSettings(options, config);
+            }
+
             var output = parse.GetValue(outDir) is { } o ? Path.GetFullPath(o)
                 : config.ResolvePath(Path.Combine("reports", sweepFile is null
                     ? $"report-{options.Algorithm.ToString().ToLowerInvariant()}-{options.Model}"

@@ -20,6 +20,8 @@ internal static class RunCommand
         {
             var config = shared.LoadConfig(parse);
             var options = shared.Read(parse, config);
+            shared.RefuseUnusedSeed(parse, options.Algorithm);
+            EvaluationOptions.RefuseInertSettings(options, config);
             var result = ConsoleProgress.Run("distances", p => RunJob.Execute(options, config, parse.GetValue(outDir), p));
             if (parse.GetValue(json))
             {

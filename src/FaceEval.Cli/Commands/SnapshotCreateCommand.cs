@@ -31,12 +31,12 @@ internal static class SnapshotCreateCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var output = new Option<string>("--out") { HelpName = "DIR", Description = "New snapshot directory; unfinished work is kept in DIR.partial/ and resumed by rerunning the same command.", Required = true };
-        var minScore = new Option<float>("--min-score") { Description = "Subject filter: detector score (0..1).", DefaultValueFactory = _ => defaults.MinScore };
+        var minScore = new Option<float>("--min-score") { Description = "Subject filter: detector score (0..1; 0 = off, else at least --det-score).", DefaultValueFactory = _ => defaults.MinScore };
         var minPixels = new Option<float>("--min-face-px") { Description = "Subject filter: shorter box side in pixels.", DefaultValueFactory = _ => defaults.MinPixels };
         var minFraction = new Option<float>("--min-face-fraction") { Description = "Subject filter: shorter box side / shorter image side.", DefaultValueFactory = _ => defaults.MinFraction };
         var minSharpness = new Option<double>("--min-sharpness") { Description = "Subject filter: variance of the Laplacian of the grey aligned crop (0 = off).", DefaultValueFactory = _ => defaults.MinSharpness };
         var workers = new Option<int>("--workers") { Description = "Threads decoding and detecting side by side (0 = cores - 1, at least 1); embedding runs on one more.", DefaultValueFactory = _ => 0 };
-        var batch = new Option<int>("--batch-size") { Description = "Faces per embedding batch.", DefaultValueFactory = _ => 32 };
+        var batch = new Option<int>("--batch-size") { Description = "Faces embedded and written to the journal together; a model that is not batch-invariant (models.json) still runs them one at a time.", DefaultValueFactory = _ => 32 };
         var inference = new InferenceOptions();
 
         var command = new Command("create", "Build a frozen snapshot from photos: detect, filter, align, embed with each model, keep aligned crops.")
@@ -46,13 +46,22 @@ internal static class SnapshotCreateCommand
         inference.AddTo(command, detector: true);
         command.SetAction(parse =>
         {
+            var thresholds = inference.Detector(parse, parse.GetValue(detector)!);
+            var score = parse.GetValue(minScore);
+            if (parse.IsGiven(minScore) && score > 0 && score < thresholds.ScoreThreshold)
+            {
+                // The detector never returns a face below its own threshold, so a lower filter keeps nothing more.
+                throw GivenOptions.NotApplicable([minScore.Name],
+                    string.Create(CultureInfo.InvariantCulture, $"below the detector's threshold --det-score {thresholds.ScoreThreshold}: lower --det-score too"));
+            }
+
             var options = new SnapshotBuildOptions(parse.GetValue(images)!, parse.GetValue(layout), parse.GetValue(output)!,
                 parse.GetValue(labels), parse.GetValue(relations),
                 new SubjectFilterOptions(parse.GetValue(minScore), parse.GetValue(minPixels), parse.GetValue(minFraction), parse.GetValue(minSharpness)),
                 parse.GetValue(workers), parse.GetValue(batch));
             var watch = Stopwatch.StartNew();
             var result = ConsoleProgress.RunWithTask("photos", task => SnapshotCreateJob.Run(options, parse.GetValue(detector)!, parse.GetValue(models)!,
-                inference.Device(parse), inference.Detector(parse), task is null ? null : new Bar(task)));
+                inference.Device(parse), thresholds, task is null ? null : new Bar(task)));
             foreach (var line in result.Warnings.Concat(result.Failed.Select(f => "skipped " + f)))
             {
                 Console.Error.WriteLine($"faceeval: warning: {line}");

@@ -53,6 +53,12 @@ internal static class SnapshotImportCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(images) is not null && HeaderLacks(parse.GetValue(faces)!, "file"))
+            {
+                // Photos are found through the file column only; without it the root would be recorded and never used.
+                parse.Refuse($"here: {parse.GetValue(faces)} has no 'file' column for photos to resolve against it", images);
+            }
+
             var options = new SnapshotImportOptions(
                 parse.GetValue(faces)!,
                 (parse.GetValue(embeddings) ?? []).Select(EmbeddingSource.Parse).ToArray(),
@@ -78,6 +84,19 @@ internal static class SnapshotImportCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Whether the CSV's header (when the file is there; the importer reports a missing one) lacks <paramref name="column"/>.</summary>
+    private static bool HeaderLacks(string csv, string column)
+    {
+        if (!File.Exists(csv))
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(csv);
+        var header = reader.ReadLine() ?? "";
+        return !header.TrimStart('\uFEFF').Split(',').Select(name => name.Trim().Trim('"')).Contains(column, StringComparer.Ordinal);
     }
 
     private static T WithProgress<T>(Func<IProgress<ImportProgress>?, T> work) =>

@@ -23,7 +23,12 @@ internal static class SnapshotInfoCommand
         };
         command.SetAction(parse =>
         {
-            var info = SnapshotInfo.Read(parse.GetValue(directory)!, Math.Max(0, parse.GetValue(top)));
+            if (parse.GetValue(top) < 0)
+            {
+                throw new Core.Errors.FaceEvalException(Core.Errors.ErrorKind.Usage, $"--top must be 0 or more, not {parse.GetValue(top)}");
+            }
+
+            var info = SnapshotInfo.Read(parse.GetValue(directory)!, parse.GetValue(top));
             Render(Terminal.Out, info);
             return 0;
         });

@@ -26,6 +26,11 @@ internal static class SnapshotSynthCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(maxChildren) == 1)
+            {
+                parse.Refuse("with --max-children 1: no family has two children, so there are no siblings", sibling);
+            }
+
             var options = new SyntheticLibraryOptions(parse.GetValue(families), parse.GetValue(maxChildren), parse.GetValue(faces), parse.GetValue(sibling),
                 parse.GetValue(spread), parse.GetValue(outliers), parse.GetValue(strangers), parse.GetValue(dimension), parse.GetValue(seed));
             var snapshot = SnapshotWriter.Write(SyntheticLibrary.Generate(options), parse.GetValue(output)!);

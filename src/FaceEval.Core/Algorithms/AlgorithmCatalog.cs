@@ -14,4 +14,10 @@ public static class AlgorithmCatalog
         AlgorithmKind.Gated => new GatedAlgorithm(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>
+    /// Whether the seed can change the labels: only Chinese Whispers draws random numbers (and the gated
+    /// pipeline through it). A seed given for any other algorithm would be silently ignored, so callers refuse it.
+    /// </summary>
+    public static bool UsesSeed(AlgorithmKind kind) => kind is AlgorithmKind.ChineseWhispers or AlgorithmKind.Gated;
 }

@@ -22,4 +22,9 @@ public sealed class ChineseWhispersAlgorithm : IClusteringAlgorithm
         var graph = context.Cache($"graph/{options.Threshold:R}", () => FaceGraph.FromDistances(context.Distances, (float)options.Threshold));
         return ChineseWhispers.Cluster(graph, options, seed);
     }
+
+    public IReadOnlyDictionary<string, string> InertParameters(ParameterSet parameters) =>
+        parameters.Choice<EdgeWeight>("edgeWeight") == EdgeWeight.Unit
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["selfLoops"] = "self-loops are votes of weight 1, which exist only with edgeWeight=unit" };
 }

@@ -11,4 +11,10 @@ public interface IClusteringAlgorithm
     IReadOnlyList<ParameterSpec> Parameters { get; }
 
     int[] Cluster(ClusteringContext context, ParameterSet parameters, int seed);
+
+    /// <summary>
+    /// Parameters this setting makes irrelevant (name and why), e.g. selfLoops under similarity weights: a
+    /// value given for one would be silently ignored, so the command line refuses it.
+    /// </summary>
+    IReadOnlyDictionary<string, string> InertParameters(ParameterSet parameters) => new Dictionary<string, string>();
 }

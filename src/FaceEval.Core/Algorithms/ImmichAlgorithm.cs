@@ -19,6 +19,32 @@ public sealed class ImmichAlgorithm : IClusteringAlgorithm
         ImmichRecognition.Run(context.Distances, context.ArrivalOrder,
             Schedule(parameters.Text("schedule"), parameters.Real("maxDistance"), parameters.Integer("minFaces"))).Labels;
 
+    public IReadOnlyDictionary<string, string> InertParameters(ParameterSet parameters)
+    {
+        var inert = new Dictionary<string, string>();
+        var text = parameters.Text("schedule");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return inert;
+        }
+
+        // maxDistance and minFaces are only the defaults of steps that do not set their own: read the
+        // schedule with two different defaults and see whether any step took them.
+        var a = ImmichSchedule.Parse(text, 0.25, 2).Runs;
+        var b = ImmichSchedule.Parse(text, 0.75, 7).Runs;
+        if (a.Zip(b).All(p => p.First.MaxDistance == p.Second.MaxDistance))
+        {
+            inert["maxDistance"] = "every step of the schedule sets its own maxDistance";
+        }
+
+        if (a.Zip(b).All(p => p.First.MinFaces == p.Second.MinFaces))
+        {
+            inert["minFaces"] = "every step of the schedule sets its own minFaces";
+        }
+
+        return inert;
+    }
+
     private static ImmichSchedule Schedule(string text, double maxDistance, int minFaces) =>
         string.IsNullOrWhiteSpace(text)
             ? ImmichSchedule.Single(ImmichMode.Reset, maxDistance, minFaces)

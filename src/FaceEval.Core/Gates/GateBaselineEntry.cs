@@ -1,6 +1,7 @@
 namespace FaceEval.Core.Gates;
 
 /// <summary>What a baseline records for one suite: exactly what was run, by which FaceEval, why, and the metrics it gave.</summary>
+/// <param name="Rules">The rules the suite had when recorded: a one-off suite given without --rule is judged by them (null in baselines written before they were recorded).</param>
 public sealed record GateBaselineEntry(
     string SnapshotId,
     string Model,
@@ -11,4 +12,5 @@ public sealed record GateBaselineEntry(
     string? Commit,
     DateTimeOffset Created,
     string Reason,
-    IReadOnlyDictionary<string, double?> Metrics);
+    IReadOnlyDictionary<string, double?> Metrics,
+    IReadOnlyList<string>? Rules = null);

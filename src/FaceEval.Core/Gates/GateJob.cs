@@ -1,5 +1,6 @@
 using System.Reflection;
 using FaceEval.Core.Configuration;
+using FaceEval.Core.Errors;
 using FaceEval.Core.IO;
 
 namespace FaceEval.Core.Gates;
@@ -11,6 +12,13 @@ public static class GateJob
     public static GateResult Check(GateOptions options, EvalConfig config, IProgress<double>? progress = null)
     {
         var baseline = File.Exists(options.BaselinePath) ? GateBaseline.Load(options.BaselinePath) : null;
+        if (baseline is null && options.Suites.SelectMany(s => s.Rules.Where(r => r.NeedsBaseline).Select(r => (Suite: s.Name, Rule: r))).FirstOrDefault() is { Suite: not null } needed)
+        {
+            // Refused before any suite runs: nothing to compare a tolerance with.
+            throw new FaceEvalException(ErrorKind.FileNotFound,
+                $"gate suite {needed.Suite} has tolerance rule {needed.Rule} but there is no baseline at {options.BaselinePath}; record one with --update-baseline --reason \"...\"");
+        }
+
         var result = GateRunner.Run(options.Suites, config, baseline, progress);
         GateJsonWriter.Write(result, options.ReportPath);
         if (options.JUnitPath is not null)

@@ -1,0 +1,59 @@
+namespace FaceEval.Cli.Tests.Commands;
+
+/// <summary>
+/// No option is accepted and then ignored (issue 12, item 2): per command, each combination in which an
+/// option given on the command line would have no effect is a usage error (exit 2) whose one line names
+/// the options, and it is refused before any work or file is touched.
+/// </summary>
+public sealed class OptionCombinationTests(DemoLibrary demo) : IClassFixture<DemoLibrary>
+{
+    [Theory]
+    [InlineData("run: --seed for an algorithm without a random step", "--seed dbscan", "run", "{snapshot}", "--algorithm", "dbscan", "--seed", "3")]
+    [InlineData("run: selfLoops exist only with unit edge weights", "--set selfLoops edgeWeight=unit", "run", "{snapshot}", "--algorithm", "chinese-whispers", "--set", "edgeWeight=similarity", "--set", "selfLoops=false")]
+    [InlineData("run: an immich schedule whose steps set their own minFaces", "--set minFaces", "run", "{snapshot}", "--algorithm", "immich", "--set", "schedule=reset:minFaces=5, missing:minFaces=2", "--set", "minFaces=4")]
+    [InlineData("gate: the same for a one-off suite", "--set selfLoops", "gate", "{snapshot}", "--algorithm", "chinese-whispers", "--set", "edgeWeight=similarity", "--set", "selfLoops=false", "--rule", "ari>=0")]
+    [InlineData("report: --sweep fixes model, algorithm and setting", "--sweep --model --algorithm --set", "report", "{snapshot}", "--sweep", "{missing}", "--algorithm", "dbscan", "--set", "eps=0.4")]
+    [InlineData("snapshot import: --images without a file column", "--images file", "snapshot", "import", "--faces", "{snapshot-dir}/faces.csv", "--embeddings", "synthetic={snapshot-dir}/embeddings/synthetic.npy", "--images", "{snapshot-dir}", "--out", "{missing}")]
+    [InlineData("snapshot info: a negative --top", "--top", "snapshot", "info", "{snapshot-dir}", "--top", "-1")]
+    [InlineData("snapshot synth: --sibling-distance without siblings", "--sibling-distance --max-children", "snapshot", "synth", "--max-children", "1", "--sibling-distance", "0.2", "--out", "{missing}")]
+    [InlineData("snapshot create: --max-side for a fixed-size detector", "--max-side yunet_640", "snapshot", "create", "--images", "{missing}", "--layout", "folders", "--detector", "yunet_640", "--max-side", "320", "--out", "{missing}")]
+    [InlineData("snapshot create: --min-score below the detector's threshold", "--min-score --det-score", "snapshot", "create", "--images", "{missing}", "--layout", "folders", "--min-score", "0.5", "--out", "{missing}")]
+    [InlineData("detect-eval: --max-side for a fixed-size detector", "--max-side retinaface_mnet025", "detect-eval", "--images", "{missing}", "--truth", "{missing}", "--detector", "retinaface_mnet025", "--max-side", "800")]
+    public void AnOptionWithoutEffectIsAUsageError(string because, string named, params string[] template)
+    {
+        var missing = demo.Path_("no-such-" + Guid.NewGuid().ToString("N"));
+        var args = template.SelectMany(a => a switch
+        {
+            "{snapshot}" => new[] { "--config", demo.Config, "--snapshot", demo.Snapshot, "--model", "synthetic" },
+            _ when a.Contains("{snapshot-dir}", StringComparison.Ordinal) => [a.Replace("{snapshot-dir}", demo.Snapshot, StringComparison.Ordinal)],
+            "{missing}" => [missing],
+            _ => [a],
+        }).ToArray();
+
+        var (code, stdout, stderr) = CliProcess.Run(args);
+
+        Assert.True(code == 2, $"{because}: exit {code}: {stdout}{stderr}");
+        var line = Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("faceeval: error: ", line);
+        foreach (var word in named.Split(' '))
+        {
+            Assert.Contains(word, line);
+        }
+
+        Assert.False(Directory.Exists(missing) || File.Exists(missing), because);
+    }
+
+    [Fact]
+    public void TheSameOptionsTakeEffectWhereTheyApply()
+    {
+        // --seed with an algorithm that draws random numbers, --min-score lowered together with --det-score:
+        // accepted, and run prints the metric object.
+        var (code, stdout, stderr) = CliProcess.Run("run", "--config", demo.Config, "--snapshot", demo.Snapshot, "--model", "synthetic",
+            "--algorithm", "chinese-whispers", "--seed", "3", "--json");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("\"ari\"", stdout);
+
+        var info = CliProcess.Run("snapshot", "info", demo.Snapshot, "--top", "0");
+        Assert.True(info.ExitCode == 0, info.Stderr);
+    }
+}
