@@ -202,7 +202,7 @@ public sealed class LabelState : IDisposable
             var hits = new List<(double Key, int Face)>();
             if (kind == QueueKind.Unassigned)
             {
-                var (best, distance) = _nearest.Refresh(Usable());
+                var (best, distance, _) = _nearest.Refresh(Usable());
                 for (var f = 0; f < _person.Length; f++)
                 {
                     if (!_reviewed[f] && _person[f] < 0 && best[f] == person)
@@ -242,7 +242,7 @@ public sealed class LabelState : IDisposable
     {
         lock (_gate)
         {
-            _nearest.Refresh(Usable());
+            SuspiciousCounts();
         }
     }
 
@@ -473,7 +473,7 @@ public sealed class LabelState : IDisposable
             return cached.Counts;
         }
 
-        var (best, distance) = _nearest.Refresh(Usable());
+        var (best, distance, ownDistances) = _nearest.Refresh(Usable());
         var counts = new int[_people.Count];
         for (var f = 0; f < _person.Length; f++)
         {
@@ -493,10 +493,9 @@ public sealed class LabelState : IDisposable
                 continue;
             }
 
-            var ownDistance = _centroids.Distance(f, own);
             foreach (var kind in MemberKinds)
             {
-                if (!double.IsNaN(MemberKey(kind, ownDistance, distance[f])))
+                if (!double.IsNaN(MemberKey(kind, ownDistances[f], distance[f])))
                 {
                     counts[own]++;
                     break;
@@ -520,9 +519,9 @@ public sealed class LabelState : IDisposable
         }
 
         var faces = Enumerable.Range(0, _person.Length).Where(f => _person[f] == person).ToArray();
-        var (_, nearest) = _nearest.Refresh(Usable());
+        var (_, nearest, ownDistances) = _nearest.Refresh(Usable());
         var otherDistance = faces.Select(f => nearest[f]).ToArray();
-        var own = faces.Select(f => _centroids.Distance(f, person)).ToArray();
+        var own = faces.Select(f => ownDistances[f]).ToArray();
         _members = new Members(person, _version, faces, own, otherDistance);
         return _members;
     }

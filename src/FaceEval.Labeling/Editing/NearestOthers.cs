@@ -16,6 +16,7 @@ internal sealed class NearestOthers(PersonCentroids centroids, int[] person)
     private int[]? _best;
     private double[]? _distance;
     private double[]? _bound;
+    private double[]? _own;
 
     /// <summary>A face moved from <paramref name="from"/> to <paramref name="to"/> (-1 = none); both centroids changed.</summary>
     public void FaceMoved(int face, int from, int to)
@@ -28,13 +29,21 @@ internal sealed class NearestOthers(PersonCentroids centroids, int[] person)
     /// <summary>A person's centroid or usability changed without a face of its own moving.</summary>
     public void PersonChanged(int id) => _dirtyPeople.Add(id);
 
-    /// <summary>Brings every face up to date with the edits so far; <paramref name="usable"/> says who can be anyone's nearest.</summary>
-    public (int[] Best, double[] Distance) Refresh(bool[] usable)
+    /// <summary>
+    /// Brings every face up to date with the edits so far; <paramref name="usable"/> says who can be
+    /// anyone's nearest. Also gives each face's distance to its own person (NaN when it has none),
+    /// recomputed in the same pass only for the faces of touched people: one read of the embeddings.
+    /// </summary>
+    public (int[] Best, double[] Distance, double[] Own) Refresh(bool[] usable)
     {
-        if (_best is null || _distance is null || _bound is null)
+        if (_best is null || _distance is null || _bound is null || _own is null)
         {
-            (_best, _distance, _bound) = (new int[person.Length], new double[person.Length], new double[person.Length]);
+            (_best, _distance, _bound, _own) = (new int[person.Length], new double[person.Length], new double[person.Length], new double[person.Length]);
             Search(Enumerable.Range(0, person.Length).ToArray(), usable);
+            for (var f = 0; f < person.Length; f++)
+            {
+                _own[f] = Own(f);
+            }
         }
         else if (_dirtyFaces.Count > 0 || _dirtyPeople.Count > 0)
         {
@@ -42,6 +51,11 @@ internal sealed class NearestOthers(PersonCentroids centroids, int[] person)
             var again = new List<int>();
             for (var f = 0; f < person.Length; f++)
             {
+                if (_dirtyFaces.Contains(f) || _dirtyPeople.Contains(person[f]))
+                {
+                    _own[f] = Own(f);
+                }
+
                 if (_dirtyFaces.Contains(f) || !Update(f, touched, usable))
                 {
                     again.Add(f);
@@ -53,8 +67,10 @@ internal sealed class NearestOthers(PersonCentroids centroids, int[] person)
 
         _dirtyFaces.Clear();
         _dirtyPeople.Clear();
-        return (_best, _distance);
+        return (_best, _distance, _own);
     }
+
+    private double Own(int face) => person[face] < 0 ? double.NaN : centroids.Distance(face, person[face]);
 
     /// <summary>
     /// Folds the touched people's new distances into face <paramref name="f"/>'s nearest and bound;
