@@ -15,29 +15,20 @@ public static class ClusteringReportBuilder
     /// <param name="maxCliffPoints">Faces drawn on the cliff chart; a larger snapshot shows an even sample plus every wrong face.</param>
     public static ReportDocument Build(ClusteringReport report, int maxCrops = 2000, int maxCliffPoints = 3000)
     {
-        var result = report.Data;
+        var (_, model, algorithm, parameters, metrics, people, cliff, truthCohesion, predictedCohesion, lookalikes) = report.Data;
         var snapshot = report.Snapshot;
-        var truth = report.Truth;
         var run = report.Run;
-        var labels = run.Labels;
-        var people = result.People;
-        var cliff = result.Cliff;
-        var truthCohesion = result.TruthCohesion;
-        var predictedCohesion = result.PredictedCohesion;
-        var lookalikes = result.Lookalikes;
-        var parameters = result.Parameters;
-        var algorithm = result.Algorithm;
 
         var sections = new List<ReportSection>();
         var wanted = new List<int>();
 
         // Summary: metrics and the setting.
         sections.Add(new ReportSection("summary", "Metrics and chosen parameters",
-            [$"{algorithm} on {result.Model}: {result.Metrics.Scored} scored faces, {result.Metrics.Clusters} clusters."
+            [$"{algorithm} on {model}: {metrics.Scored} scored faces, {metrics.Clusters} clusters."
                 + (report.Sweep?.Best is not null ? $" The parameters are the best row of the sweep ({report.SweepFile}) by {report.Sweep.Objective.JsonName()}." : "")],
             [
                 new ReportTable("metrics", "Metrics", ["metric", "value"],
-                    MetricKeys.All.Select(k => (IReadOnlyList<object?>)[k.JsonName(), result.Metrics.Get(k)]).ToArray()),
+                    MetricKeys.All.Select(k => (IReadOnlyList<object?>)[k.JsonName(), metrics.Get(k)]).ToArray()),
                 new ReportTable("parameters", "Parameters", ["parameter", "value"],
                     parameters.Select(kv => (IReadOnlyList<object?>)[kv.Key, kv.Value]).ToArray()),
             ], [], []));
@@ -92,7 +83,7 @@ public static class ClusteringReportBuilder
             lookalikes.Count == 0 ? [] : [new ReportChart("lookalikes", "Centroid distance against faces clustered together", ChartSpecs.Lookalikes(lookalikes, people))], []));
 
         // Galleries of the worst errors.
-        var merges = WrongMerges(predictedCohesion, labels, truth, people);
+        var merges = WrongMerges(predictedCohesion, run.Labels, report.Truth, people);
         var outliers = cliff.Points.Reverse().Take(24)
             .Select(p => new GalleryItem(p.Face, $"{people[p.Person]}: {p.OwnDistance:0.###}" + (p.Wrong ? $", nearer {people[p.NearestOtherPerson!.Value]}" : ""))).ToArray();
         var misplaced = cliff.Points.Where(p => p.Wrong).OrderByDescending(p => p.OwnDistance - p.NearestOtherDistance!.Value).Take(24)
@@ -113,7 +104,7 @@ public static class ClusteringReportBuilder
         var facts = new List<ReportFact>
         {
             new("snapshot", $"{snapshot.Id} ({snapshot.Directory})"),
-            new("model", result.Model),
+            new("model", model),
             new("algorithm", $"{algorithm} {run.Parameters}"),
             new("faces", $"{snapshot.Faces.Count} faces, {people.Count} people, {snapshot.Relations.Count} relations"),
         };
@@ -122,8 +113,8 @@ public static class ClusteringReportBuilder
             facts.Add(new ReportFact("sweep", report.SweepFile));
         }
 
-        return new ReportDocument("report", $"FaceEval report: {algorithm} on {result.Model}", facts,
-            sections.Select(s => s with { Notes = s.Notes.Where(n => n.Length > 0).ToArray() }).ToArray(), crops, result);
+        return new ReportDocument("report", $"FaceEval report: {algorithm} on {model}", facts,
+            sections.Select(s => s with { Notes = s.Notes.Where(n => n.Length > 0).ToArray() }).ToArray(), crops, report.Data);
     }
 
     private static ReportTable SweepTable(Core.Sweeps.SweepResult sweep)
