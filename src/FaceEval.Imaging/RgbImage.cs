@@ -1,6 +1,6 @@
 using FaceEval.Core.Errors;
 
-namespace FaceEval.Inference.Imaging;
+namespace FaceEval.Imaging;
 
 /// <summary>8-bit RGB pixels, interleaved, rows top to bottom with no padding (stride = 3 * Width).</summary>
 public sealed class RgbImage

@@ -3,7 +3,7 @@ using FaceEval.Core.Analysis;
 using FaceEval.Core.Metrics;
 using FaceEval.Core.Sweeps;
 
-namespace FaceEval.Reports.Jobs;
+namespace FaceEval.Core.Reporting;
 
 /// <summary>
 /// `faceeval compare`: models of one snapshot (or of several snapshots of the same faces, one per model),

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FaceEval.Inference.Imaging;
+namespace FaceEval.Imaging;
 
 /// <summary>P/Invoke to the TurboJPEG 2.1 API of Debian's libturbojpeg0 (unsigned long is 64-bit on Linux x64).</summary>
 internal static unsafe partial class TurboJpeg

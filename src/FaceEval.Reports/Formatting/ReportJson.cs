@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FaceEval.Reports.Model;
 
-namespace FaceEval.Reports.Exporters;
+namespace FaceEval.Reports.Formatting;
 
 /// <summary>The one JSON form of a report: report.json and the page's data block are this text.</summary>
 public static class ReportJson

@@ -1,6 +1,6 @@
 using FaceEval.Core.Errors;
 
-namespace FaceEval.Inference.Imaging;
+namespace FaceEval.Imaging;
 
 /// <summary>
 /// Decodes JPEG (libturbojpeg, EXIF orientation applied) and PNG (libpng16) into <see cref="RgbImage"/>.

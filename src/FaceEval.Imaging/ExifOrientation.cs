@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace FaceEval.Inference.Imaging;
+namespace FaceEval.Imaging;
 
 /// <summary>The EXIF orientation tag (1..8) of a JPEG and how to undo it.</summary>
 public static class ExifOrientation

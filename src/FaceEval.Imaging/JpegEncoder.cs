@@ -1,6 +1,6 @@
 using FaceEval.Core.Errors;
 
-namespace FaceEval.Inference.Imaging;
+namespace FaceEval.Imaging;
 
 /// <summary>Encodes RGB images as baseline JPEG through libturbojpeg (aligned crops of snapshots).</summary>
 public static unsafe class JpegEncoder

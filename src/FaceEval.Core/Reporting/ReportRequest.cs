@@ -1,6 +1,6 @@
 using FaceEval.Core.Evaluation;
 
-namespace FaceEval.Reports.Jobs;
+namespace FaceEval.Core.Reporting;
 
 /// <summary>
 /// `faceeval report`: either a sweep file (its best row is the setting explained) or a run setting.

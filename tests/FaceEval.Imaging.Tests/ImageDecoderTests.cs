@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using FaceEval.Core.Errors;
-using FaceEval.Inference.Imaging;
 
-namespace FaceEval.Inference.Tests.Imaging;
+namespace FaceEval.Imaging.Tests;
 
 public class ImageDecoderTests
 {
@@ -143,14 +142,14 @@ public class ImageDecoderTests
         Assert.Equal(ErrorKind.FileNotFound, Assert.Throws<FaceEvalException>(() => ImageDecoder.Decode("/nonexistent/x.jpg")).Kind);
     }
 
-    [NeedsFact(Dataset = "lfw", WithoutOrt = true)]
+    [SharedDatasetFact("lfw")]
     public void Lfw_photos_decode_to_the_same_pixels_as_pillow()
     {
         // Pillow's libjpeg-turbo decode, hashed by tools/fixtures/make_inference_fixtures.js.
-        using var fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.FixturesPath, "inference_reference.json")));
+        using var fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "inference_reference.json")));
         foreach (var photo in fixture.RootElement.GetProperty("detection").GetProperty("photos").EnumerateArray())
         {
-            var image = ImageDecoder.Decode(Path.Combine(TestPaths.Shared!, "datasets", photo.GetProperty("file").GetString()!));
+            var image = ImageDecoder.Decode(Path.Combine(SharedData.Root!, "datasets", photo.GetProperty("file").GetString()!));
             Assert.Equal(photo.GetProperty("width").GetInt32(), image.Width);
             Assert.Equal(photo.GetProperty("pixelsSha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(image.Pixels)));
         }

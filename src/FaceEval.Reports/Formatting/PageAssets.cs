@@ -1,7 +1,7 @@
 using System.Reflection;
 using FaceEval.Core.Errors;
 
-namespace FaceEval.Reports.Exporters;
+namespace FaceEval.Reports.Formatting;
 
 /// <summary>
 /// The page template, style, script and the three chart libraries (vega, vega-lite, vega-embed from npm,

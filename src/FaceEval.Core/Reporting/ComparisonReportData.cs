@@ -1,4 +1,4 @@
-namespace FaceEval.Reports.Building;
+namespace FaceEval.Core.Reporting;
 
 /// <summary>The JSON summary of a model comparison (report.json "data").</summary>
 /// <param name="SiblingSeparationRatio">Per model after the first: median over look-alike pairs of its separation divided by the first model's.</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FaceEval.Reports.Exporters;
+namespace FaceEval.Reports.Formatting;
 
 /// <summary>How a table cell prints: exactly (CSV, the page's data-value) and for reading (the page).</summary>
 internal static class CellText

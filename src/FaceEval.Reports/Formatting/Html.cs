@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace FaceEval.Reports.Exporters;
+namespace FaceEval.Reports.Formatting;
 
 /// <summary>The one place text becomes HTML: every string that reaches a page goes through <see cref="Encode"/>.</summary>
 internal static class Html

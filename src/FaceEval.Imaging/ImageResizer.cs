@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace FaceEval.Inference.Imaging;
+namespace FaceEval.Imaging;
 
 /// <summary>Bilinear resizing with half-pixel centres (the convention of OpenCV's INTER_LINEAR).</summary>
 public static class ImageResizer

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FaceEval.Inference.Imaging;
+namespace FaceEval.Imaging;
 
 /// <summary>P/Invoke to libpng16's simplified read API (png.h, PNG_IMAGE_VERSION 1).</summary>
 internal static unsafe partial class LibPng

@@ -1,7 +1,7 @@
 using FaceEval.Core.Analysis;
 using FaceEval.Core.Metrics;
 
-namespace FaceEval.Reports.Building;
+namespace FaceEval.Core.Reporting;
 
 /// <summary>The analyses behind a clustering report, as written to report.json under "data".</summary>
 public sealed record ClusteringReportData(

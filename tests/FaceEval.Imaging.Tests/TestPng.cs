@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace FaceEval.Inference.Tests.Imaging;
+namespace FaceEval.Imaging.Tests;
 
 /// <summary>A minimal PNG writer, independent of libpng, so the decoder is checked against known bytes.</summary>
 internal static class TestPng

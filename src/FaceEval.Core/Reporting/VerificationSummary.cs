@@ -1,6 +1,6 @@
 using FaceEval.Core.Analysis;
 
-namespace FaceEval.Reports.Building;
+namespace FaceEval.Core.Reporting;
 
 /// <summary>
 /// A verification as report.json carries it: every number, and the ROC thinned to the points the chart
@@ -22,5 +22,20 @@ public sealed record VerificationSummary(
 {
     public static VerificationSummary From(VerificationResult v) =>
         new(v.Auc, v.OperatingPoints, v.EqualErrorRate, v.EqualErrorThreshold, v.Roc.Genuine, v.Roc.Impostor, v.GenuineAvailable,
-            v.ImpostorAvailable, v.GenuineSampled, v.ImpostorSampled, v.Seed, Charts.ChartSpecs.Thin(v.Roc.Points).ToArray());
+            v.ImpostorAvailable, v.GenuineSampled, v.ImpostorSampled, v.Seed, Thin(v.Roc.Points).ToArray());
+
+    /// <summary>At most about 500 points per curve: a point is kept when FAR grew by 2% or TAR by 0.002 since the last kept one.</summary>
+    public static IEnumerable<RocPoint> Thin(IReadOnlyList<RocPoint> points)
+    {
+        RocPoint? last = null;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            if (last is null || i == points.Count - 1 || p.FalseAcceptRate > last.FalseAcceptRate * 1.02 + 1e-9 || p.TrueAcceptRate > last.TrueAcceptRate + 0.002)
+            {
+                last = p;
+                yield return p;
+            }
+        }
+    }
 }
