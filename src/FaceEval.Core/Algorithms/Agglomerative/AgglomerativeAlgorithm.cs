@@ -6,23 +6,19 @@ namespace FaceEval.Core.Algorithms;
 /// <summary>Agglomerative clustering as scikit-learn's AgglomerativeClustering(distance_threshold=t); one dendrogram per linkage serves every threshold.</summary>
 public sealed class AgglomerativeAlgorithm : IClusteringAlgorithm, ISweepShortcut
 {
-    public IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        ParameterSpec.Choice("linkage", Linkage.Average, "how the distance between two clusters is measured (average is unweighted UPGMA)"),
-        ParameterSpec.Real("distanceThreshold", 0.5, 0, 2, "clusters merge while their linkage distance (cosine) is < distanceThreshold"),
-    ];
+    public IReadOnlyList<ParameterSpec> Parameters => AgglomerativeOptions.Parameters;
 
-    public int[] Cluster(ClusteringContext context, ParameterSet parameters, int seed) =>
-        Tree(context, parameters).Cut(new AgglomerativeOptions(parameters.Choice<Linkage>("linkage"), parameters.Real("distanceThreshold")).DistanceThreshold);
+    public int[] Cluster(ClusteringContext context, ParameterSet parameters, int seed)
+    {
+        var options = AgglomerativeOptions.From(parameters);
+        return Tree(context, options.Linkage).Cut(options.DistanceThreshold);
+    }
 
     public IReadOnlyList<int[]>? TrySweep(ClusteringContext context, ParameterSet parameters, string parameter, IReadOnlyList<string> values, int seed) =>
         parameter == "distanceThreshold"
-            ? Tree(context, parameters).Cut(values.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+            ? Tree(context, parameters.Choice<Linkage>("linkage")).Cut(values.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
             : null;
 
-    private static Dendrogram Tree(ClusteringContext context, ParameterSet parameters)
-    {
-        var linkage = parameters.Choice<Linkage>("linkage");
-        return context.Cache($"dendrogram/{linkage}", () => Agglomerative.BuildDendrogram(context.Distances, linkage));
-    }
+    private static Dendrogram Tree(ClusteringContext context, Linkage linkage) =>
+        context.Cache($"dendrogram/{linkage}", () => Agglomerative.BuildDendrogram(context.Distances, linkage));
 }

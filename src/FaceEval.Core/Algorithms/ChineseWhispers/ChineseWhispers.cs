@@ -23,7 +23,6 @@ public static class ChineseWhispers
     {
         ArgumentNullException.ThrowIfNull(distances);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
         return Cluster(FaceGraph.FromDistances(distances, (float)options.Threshold), options, seed);
     }
 
@@ -36,7 +35,6 @@ public static class ChineseWhispers
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
 
         // Distances are stored as float, so the edges kept are those below the float nearest the threshold;
         // the graph covers them iff that same float is within its bound. Comparing the double threshold

@@ -1,38 +1,26 @@
-using System.Globalization;
-using FaceEval.Core.Errors;
-
 namespace FaceEval.Core.Algorithms;
 
-/// <summary>Settings of <see cref="Dbscan.Cluster"/>, validated on construction.</summary>
+/// <summary>Settings of <see cref="Dbscan.Cluster"/>; valid by construction (see <see cref="Parameters"/>).</summary>
 public sealed record DbscanOptions
 {
-    /// <param name="eps">
-    /// Neighbourhood radius as a cosine distance in [0, 2]: j is a neighbour of i when d(i, j) <c>&lt;=</c> eps.
-    /// </param>
-    /// <param name="minSamples">
-    /// A face is core when at least this many faces, itself included, are its neighbours (>= 1).
-    /// </param>
+    /// <summary>Name, default, range and meaning of each setting, as --set, sweeps and <c>faceeval algorithms</c> know them; every property checks its value against this.</summary>
+    public static IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        ParameterSpec.Real("eps", 0.5, 0, 2, "neighbourhood radius, cosine distance; a neighbour has distance <= eps"),
+        ParameterSpec.Integer("minSamples", 3, 1, 100_000, "faces within eps, itself included, that make a face core"),
+    ];
+
     public DbscanOptions(double eps, int minSamples)
     {
-        Check(eps, minSamples);
         Eps = eps;
         MinSamples = minSamples;
     }
 
-    public double Eps { get; }
+    /// <summary>Neighbourhood radius as a cosine distance: j is a neighbour of i when d(i, j) <c>&lt;=</c> eps.</summary>
+    public double Eps { get; init => field = Parameters.Checked(value); }
 
-    public int MinSamples { get; }
+    /// <summary>A face is core when at least this many faces, itself included, are its neighbours.</summary>
+    public int MinSamples { get; init => field = Parameters.Checked(value); }
 
-    internal static void Check(double eps, int minSamples)
-    {
-        if (!(eps >= 0 && eps <= 2))
-        {
-            throw new FaceEvalException(ErrorKind.Usage, $"eps must be a cosine distance in [0, 2], got {eps.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        if (minSamples < 1)
-        {
-            throw new FaceEvalException(ErrorKind.Usage, $"minSamples must be at least 1, got {minSamples}");
-        }
-    }
+    public static DbscanOptions From(ParameterSet parameters) => new(parameters.Real("eps"), parameters.Integer("minSamples"));
 }

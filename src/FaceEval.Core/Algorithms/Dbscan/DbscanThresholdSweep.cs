@@ -30,7 +30,8 @@ public static class DbscanThresholdSweep
         ArgumentNullException.ThrowIfNull(eps);
         foreach (var e in eps)
         {
-            DbscanOptions.Check(e, minSamples);
+            // Raw numbers rather than a DbscanOptions: this is an edge, so each is checked as a record would be.
+            _ = new DbscanOptions(e, minSamples);
         }
 
         var n = distances.Count;

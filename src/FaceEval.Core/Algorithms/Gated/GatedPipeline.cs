@@ -29,7 +29,6 @@ public static class GatedPipeline
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
         inputs.Validate();
-        options.Validate();
 
         var run = new Runner(inputs, options, seed, observer);
         return run.Execute();
@@ -173,7 +172,7 @@ public static class GatedPipeline
             if (waiting.Count >= 2)
             {
                 _graph ??= inputs.ClusterGraph ?? FaceGraph.FromDistances(inputs.Distances, (float)options.ClusterDistance);
-                var cw = new ChineseWhispersOptions(options.ClusterDistance, options.ClusterIterations, options.ClusterEdgeWeight);
+                var cw = new ChineseWhispersOptions(options.ClusterDistance) { Iterations = options.ClusterIterations, Weight = options.ClusterEdgeWeight };
                 var labels = ChineseWhispers.Cluster(_graph.Subgraph(waiting), cw, StepSeed(seed, _steps));
                 var clusters = new List<int>[labels.Length == 0 ? 0 : labels.Max() + 1];
                 for (var k = 0; k < labels.Length; k++)

@@ -19,8 +19,8 @@ public static class Hdbscan
     /// clusters' node ids in the condensed tree (roughly: clusters that split off earlier first), -1 noise.
     /// </summary>
     /// <param name="distances">Cosine distances 1 - cos in [0, 2], diagonal 0.</param>
-    /// <param name="options">Validated here; <see cref="HdbscanOptions.EffectiveMinSamples"/> must be &lt;= N.</param>
-    /// <exception cref="FaceEvalException">Invalid options or MinSamples &gt; N (Usage).</exception>
+    /// <param name="options"><see cref="HdbscanOptions.EffectiveMinSamples"/> must be &lt;= N.</param>
+    /// <exception cref="FaceEvalException">MinSamples &gt; N (Usage).</exception>
     public static int[] Cluster(DistanceMatrix distances, HdbscanOptions options, CancellationToken cancellation = default) =>
         Cluster(distances, options, minSamples => Tree(distances, minSamples, cancellation));
 
@@ -29,7 +29,6 @@ public static class Hdbscan
     {
         ArgumentNullException.ThrowIfNull(distances);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
         var n = distances.Count;
         var minSamples = options.EffectiveMinSamples;
         if (n > 0 && minSamples > n)

@@ -6,10 +6,20 @@ namespace FaceEval.Core.Algorithms;
 /// <summary>
 /// A sequence of Immich facial-recognition jobs run one after another on the same library, such as the
 /// large-library procedure Immich's documentation recommends: <c>reset:minFaces=20, missing:minFaces=10,
-/// missing:minFaces=3</c>.
+/// missing:minFaces=3</c>. The options record of <see cref="ImmichAlgorithm"/>; valid by construction (its
+/// runs check themselves against <see cref="Parameters"/>).
 /// </summary>
 public sealed record ImmichSchedule
 {
+    /// <summary>Name, default, range and meaning of each setting, as --set, sweeps and <c>faceeval algorithms</c> know them; every <see cref="ImmichRun"/> checks its values against this.</summary>
+    public static IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        ParameterSpec.Real("maxDistance", ImmichRun.DefaultMaxDistance, 0.000001, 2, "a face matches another when their cosine distance is <= maxDistance"),
+        ParameterSpec.Integer("minFaces", ImmichRun.DefaultMinFaces, 1, 1000, "matches within maxDistance, the face itself included, that make a face core"),
+        ParameterSpec.Text("schedule", "", "runs in order, e.g. \"reset:minFaces=20, missing:minFaces=10, missing:minFaces=3\"; a step is reset|missing[:minFaces=N][:maxDistance=X]; empty = one reset run",
+            text => { _ = From(text, ImmichRun.DefaultMaxDistance, ImmichRun.DefaultMinFaces); return null; }),
+    ];
+
     public ImmichSchedule(IReadOnlyList<ImmichRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -21,13 +31,16 @@ public sealed record ImmichSchedule
         foreach (var run in runs)
         {
             ArgumentNullException.ThrowIfNull(run);
-            run.Validate();
         }
 
         Runs = runs.ToArray();
     }
 
     public IReadOnlyList<ImmichRun> Runs { get; }
+
+    /// <summary>A setting as --set and sweeps give it: the schedule text, whose steps default to maxDistance and minFaces.</summary>
+    public static ImmichSchedule From(ParameterSet parameters) =>
+        From(parameters.Text("schedule"), parameters.Real("maxDistance"), parameters.Integer("minFaces"));
 
     /// <summary>A single job: by default the "reset" run of a fresh library.</summary>
     public static ImmichSchedule Single(ImmichMode mode = ImmichMode.Reset, double maxDistance = ImmichRun.DefaultMaxDistance, int minFaces = ImmichRun.DefaultMinFaces) =>
@@ -93,7 +106,7 @@ public sealed record ImmichSchedule
 
             try
             {
-                runs.Add(new ImmichRun(mode, maxDistance, minFaces).Validate());
+                runs.Add(new ImmichRun(mode, maxDistance, minFaces));
             }
             catch (FaceEvalException e)
             {
@@ -105,4 +118,7 @@ public sealed record ImmichSchedule
     }
 
     public override string ToString() => string.Join(", ", Runs);
+
+    private static ImmichSchedule From(string text, double maxDistance, int minFaces) =>
+        string.IsNullOrWhiteSpace(text) ? Single(ImmichMode.Reset, maxDistance, minFaces) : Parse(text, maxDistance, minFaces);
 }

@@ -1,34 +1,31 @@
-using System.Globalization;
-using FaceEval.Core.Errors;
-
 namespace FaceEval.Core.Algorithms;
 
-/// <summary>Settings of <see cref="TwoPassAgglomerative.Cluster(FaceEval.Core.Embeddings.EmbeddingMatrix, TwoPassOptions, CancellationToken)"/>, validated on construction.</summary>
+/// <summary>Settings of <see cref="TwoPassAgglomerative"/>; valid by construction (see <see cref="Parameters"/>).</summary>
 public sealed record TwoPassOptions
 {
-    /// <param name="pass1Distance">
-    /// Cosine distance in (0, 2]: average linkage over faces merges while below it (<c>&lt;</c>).
-    /// </param>
-    /// <param name="pass2Distance">
-    /// Cosine distance in (0, 2]: average linkage over the pass-1 median centroids merges while below it (<c>&lt;</c>).
-    /// </param>
-    public TwoPassOptions(double pass1Distance = 0.4, double pass2Distance = 0.6)
+    /// <summary>Name, default, range and meaning of each setting, as --set, sweeps and <c>faceeval algorithms</c> know them; every property checks its value against this.</summary>
+    public static IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        ParameterSpec.Real("pass1Distance", 0.4, 0.000001, 2, "pass 1: average linkage over faces merges while the distance (cosine) is < pass1Distance"),
+        ParameterSpec.Real("pass2Distance", 0.6, 0.000001, 2, "pass 2: average linkage over element-wise-median centroids merges while < pass2Distance"),
+    ];
+
+    /// <summary>The declared defaults.</summary>
+    public TwoPassOptions()
     {
-        Check(nameof(pass1Distance), pass1Distance);
-        Check(nameof(pass2Distance), pass2Distance);
+    }
+
+    public TwoPassOptions(double pass1Distance, double pass2Distance)
+    {
         Pass1Distance = pass1Distance;
         Pass2Distance = pass2Distance;
     }
 
-    public double Pass1Distance { get; }
+    /// <summary>Cosine distance: average linkage over faces merges while below it (<c>&lt;</c>).</summary>
+    public double Pass1Distance { get; init => field = Parameters.Checked(value); } = Parameters.DefaultReal(nameof(Pass1Distance));
 
-    public double Pass2Distance { get; }
+    /// <summary>Cosine distance: average linkage over the pass-1 median centroids merges while below it (<c>&lt;</c>).</summary>
+    public double Pass2Distance { get; init => field = Parameters.Checked(value); } = Parameters.DefaultReal(nameof(Pass2Distance));
 
-    private static void Check(string name, double value)
-    {
-        if (!(value > 0 && value <= 2))
-        {
-            throw new FaceEvalException(ErrorKind.Usage, $"{name} must be a cosine distance in (0, 2], got {value.ToString(CultureInfo.InvariantCulture)}");
-        }
-    }
+    public static TwoPassOptions From(ParameterSet parameters) => new(parameters.Real("pass1Distance"), parameters.Real("pass2Distance"));
 }

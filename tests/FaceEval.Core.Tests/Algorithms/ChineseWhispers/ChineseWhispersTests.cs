@@ -48,7 +48,7 @@ public class ChineseWhispersTests
             }
         }
 
-        var labels = ChineseWhispers.Cluster(distances, new ChineseWhispersOptions(threshold, Weight: weight), seed);
+        var labels = ChineseWhispers.Cluster(distances, new ChineseWhispersOptions(threshold) { Weight = weight }, seed);
 
         Assert.True(PairCounts.SamePartition(labels, truth));
     }
@@ -59,7 +59,7 @@ public class ChineseWhispersTests
         // A ring of 30 nodes: many equally good labelings, so the random visiting order matters.
         var edges = Enumerable.Range(0, 30).Select(i => new FaceEdge(i, (i + 1) % 30, 0.2f)).ToArray();
         var graph = FaceGraph.FromEdges(30, edges);
-        var options = new ChineseWhispersOptions(0.5, Iterations: 3);
+        var options = new ChineseWhispersOptions(0.5) { Iterations = 3 };
 
         var runs = Enumerable.Range(0, 8).Select(s => ChineseWhispers.Cluster(graph, options, s)).ToArray();
 
@@ -113,8 +113,8 @@ public class ChineseWhispersTests
 
         for (var seed = 0; seed < 5; seed++)
         {
-            var unit = ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.9, Weight: EdgeWeight.Unit), seed);
-            var similarity = ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.9, Weight: EdgeWeight.Similarity), seed);
+            var unit = ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.9) { Weight = EdgeWeight.Unit }, seed);
+            var similarity = ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.9) { Weight = EdgeWeight.Similarity }, seed);
 
             Assert.Equal(unit[0], unit[10]);
             Assert.NotEqual(unit[5], unit[10]);
@@ -145,7 +145,7 @@ public class ChineseWhispersTests
         var graph = FaceGraph.FromEdges(3, [new FaceEdge(0, 1, 0.1f), new FaceEdge(1, 2, 0.1f)]);
 
         var withLoops = Enumerable.Range(0, 20).Select(s => ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.5), s)).ToArray();
-        var without = Enumerable.Range(0, 20).Select(s => ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.5, SelfLoops: false), s)).ToArray();
+        var without = Enumerable.Range(0, 20).Select(s => ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.5) { SelfLoops = false }, s)).ToArray();
 
         Assert.All(without, labels => Assert.Equal([0, 0, 0], labels));
         Assert.Contains(withLoops, labels => labels.Distinct().Count() > 1);
@@ -181,7 +181,7 @@ public class ChineseWhispersTests
         var graph = FaceGraph.FromDistances(DistanceMatrix.Compute(Planted.Angles(0, 10, 20)), 0.3f);
 
         Assert.Equal(ErrorKind.Usage, Assert.Throws<FaceEvalException>(() => ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0), 0)).Kind);
-        Assert.Equal(ErrorKind.Usage, Assert.Throws<FaceEvalException>(() => ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.3, Iterations: 0), 0)).Kind);
+        Assert.Equal(ErrorKind.Usage, Assert.Throws<FaceEvalException>(() => ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.3) { Iterations = 0 }, 0)).Kind);
         Assert.Equal(ErrorKind.Usage, Assert.Throws<FaceEvalException>(() => ChineseWhispers.Cluster(graph, new ChineseWhispersOptions(0.5), 0)).Kind);
         Assert.Equal(ErrorKind.InvalidData, Assert.Throws<FaceEvalException>(() => FaceGraph.FromEdges(2, [new FaceEdge(0, 2, 0.1f)])).Kind);
         Assert.Equal(ErrorKind.InvalidData, Assert.Throws<FaceEvalException>(() => FaceGraph.FromEdges(2, [new FaceEdge(0, 1, 0.1f), new FaceEdge(1, 0, 0.2f)])).Kind);

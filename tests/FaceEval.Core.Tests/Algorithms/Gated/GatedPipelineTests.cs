@@ -23,7 +23,7 @@ public class GatedPipelineTests(ITestOutputHelper output)
     public void DistanceGate(double probe, bool joins)
     {
         var inputs = Inputs(Planted.Angles(-3, -1, 1, 3, probe));
-        var options = new GatedOptions(ClusterEvery: 4, ClusterDistance: 0.1);
+        var options = new GatedOptions { ClusterEvery = 4, ClusterDistance = 0.1 };
 
         var result = GatedPipeline.Run(inputs, options, 0);
 
@@ -40,7 +40,7 @@ public class GatedPipelineTests(ITestOutputHelper output)
     public void MinPersonFacesGate(int minPersonFaces, bool joins)
     {
         var inputs = Inputs(Planted.Angles(-1, 0, 1, 0.5));
-        var options = new GatedOptions(MinPersonFaces: minPersonFaces, ClusterEvery: 3, ClusterDistance: 0.1);
+        var options = new GatedOptions { MinPersonFaces = minPersonFaces, ClusterEvery = 3, ClusterDistance = 0.1 };
 
         var result = GatedPipeline.Run(inputs, options, 0);
 
@@ -54,7 +54,7 @@ public class GatedPipelineTests(ITestOutputHelper output)
     public void CohesionGate(double cohesionMax, bool joins)
     {
         var inputs = Inputs(Planted.Angles(-30, -10, 10, 30, 0));
-        var options = new GatedOptions(CohesionMax: cohesionMax, ClusterEvery: 4, ClusterDistance: 0.55, ClusterCohesionMax: 1.0);
+        var options = new GatedOptions { CohesionMax = cohesionMax, ClusterEvery = 4, ClusterDistance = 0.55, ClusterCohesionMax = 1.0 };
 
         var result = GatedPipeline.Run(inputs, options, 0);
 
@@ -70,7 +70,7 @@ public class GatedPipelineTests(ITestOutputHelper output)
     public void MarginGate(double probe, double margin, bool joins)
     {
         var inputs = Inputs(Planted.Angles(-2, 0, 2, 38, 40, 42, probe));
-        var options = new GatedOptions(Margin: margin, ClusterEvery: 6, ClusterDistance: 0.1);
+        var options = new GatedOptions { Margin = margin, ClusterEvery = 6, ClusterDistance = 0.1 };
 
         var result = GatedPipeline.Run(inputs, options, 0);
 
@@ -89,8 +89,8 @@ public class GatedPipelineTests(ITestOutputHelper output)
         // (deliberately tight) assignment gate and are clustered together afterwards.
         var angles = Enumerable.Range(-5, 10).Select(a => (double)a).Concat([20, 21, 22]).ToArray();
         var inputs = Inputs(Planted.Angles(angles), truth: new int[13]);
-        var options = new GatedOptions(AssignDistance: 0.01, ClusterEvery: 10, ClusterDistance: 0.1,
-            FoldDistance: foldDistance, FoldMaxRelativeSize: maxRelativeSize);
+        var options = new GatedOptions { AssignDistance = 0.01, ClusterEvery = 10, ClusterDistance = 0.1,
+            FoldDistance = foldDistance, FoldMaxRelativeSize = maxRelativeSize };
 
         var result = GatedPipeline.Run(inputs, options, 0);
 
@@ -107,7 +107,7 @@ public class GatedPipelineTests(ITestOutputHelper output)
         var m = Planted.Angles(0, 1, 2, 50, 51);
         var sharedPhoto = new GatedInputs(m, DistanceMatrix.Compute(m), [0, 1, 2, 3, 4], [7, 7, 7, 8, 9], [-1, -1, -1, -1, -1]);
 
-        var result = GatedPipeline.Run(sharedPhoto, new GatedOptions(ClusterDistance: 0.1), 0);
+        var result = GatedPipeline.Run(sharedPhoto, new GatedOptions { ClusterDistance = 0.1 }, 0);
 
         Assert.Equal([-1, -1, -1, 0, 0], result.Labels);
     }
@@ -120,9 +120,9 @@ public class GatedPipelineTests(ITestOutputHelper output)
         var (embeddings, truth, photos) = Library(seed: 5);
         var distances = DistanceMatrix.Compute(embeddings);
         var options = optionSet == 1
-            ? new GatedOptions(ClusterEvery: 15, NameMinFaces: 4)
-            : new GatedOptions(AssignDistance: 0.6, CohesionMax: 1.0, Margin: 0, ClusterEvery: 7, ClusterDistance: 0.6,
-                FoldDistance: 0.6, FoldCohesionMax: 1.0, FoldMaxRelativeSize: 2, FoldMargin: 0, NameMinFaces: 3, NamePurity: 0.6);
+            ? new GatedOptions { ClusterEvery = 15, NameMinFaces = 4 }
+            : new GatedOptions { AssignDistance = 0.6, CohesionMax = 1.0, Margin = 0, ClusterEvery = 7, ClusterDistance = 0.6,
+                FoldDistance = 0.6, FoldCohesionMax = 1.0, FoldMaxRelativeSize = 2, FoldMargin = 0, NameMinFaces = 3, NamePurity = 0.6 };
         var namedFacesSeen = 0;
         var stepsAfterNaming = 0;
 
@@ -179,7 +179,7 @@ public class GatedPipelineTests(ITestOutputHelper output)
         var inputs = Inputs(Planted.Matrix(faces), truth);
 
         double F1(double assign, double cluster) =>
-            PairCounts.F1(GatedPipeline.Run(inputs, new GatedOptions(AssignDistance: assign, ClusterDistance: cluster, ClusterEvery: 10), 0).Labels, truth);
+            PairCounts.F1(GatedPipeline.Run(inputs, new GatedOptions { AssignDistance = assign, ClusterDistance = cluster, ClusterEvery = 10 }, 0).Labels, truth);
 
         var separate = F1(0.3, 0.5);
         var oneLoose = F1(0.5, 0.5);
@@ -197,7 +197,7 @@ public class GatedPipelineTests(ITestOutputHelper output)
     {
         var (embeddings, truth, photos) = Library(seed: 8);
         var inputs = new GatedInputs(embeddings, DistanceMatrix.Compute(embeddings), Planted.Shuffle(truth.Length, new Random(2)), photos, truth);
-        var options = new GatedOptions(ClusterEvery: 20);
+        var options = new GatedOptions { ClusterEvery = 20 };
 
         Assert.Equal(GatedPipeline.Run(inputs, options, 4), GatedPipeline.Run(inputs, options, 4), new ResultComparer());
 
