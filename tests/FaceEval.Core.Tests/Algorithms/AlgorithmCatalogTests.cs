@@ -13,11 +13,17 @@ public class AlgorithmCatalogTests
     [Fact]
     public void EveryAlgorithmListsTheParametersDefaultsRangesAndHelpItDidBeforeTheMove()
     {
-        var expected = File.ReadAllLines(RepoPaths.Fixture("algorithm_catalog.tsv")).Where(l => l.Length > 0);
-        var actual = AlgorithmCatalog.All.SelectMany(kind => AlgorithmCatalog.Get(kind).Parameters
-            .Select(s => string.Join('\t', AlgorithmNames.Name(kind), s.Name, s.Default, s.Range, s.Description)));
-
-        Assert.Equal(expected, actual);
+        // Algorithms added since are not in the file: adding one must not need an edit here.
+        var expected = File.ReadAllLines(RepoPaths.Fixture("algorithm_catalog.tsv")).Where(l => l.Length > 0)
+            .GroupBy(l => l.Split('\t')[0]).ToArray();
+        Assert.Equal(expected.Select(g => g.Key), AlgorithmNames.All.Take(expected.Length));
+        foreach (var algorithm in expected)
+        {
+            var kind = AlgorithmNames.Parse(algorithm.Key);
+            var actual = AlgorithmCatalog.Get(kind).Parameters
+                .Select(s => string.Join('\t', algorithm.Key, s.Name, s.Default, s.Range, s.Description));
+            Assert.Equal(algorithm, actual);
+        }
     }
 
     [Fact]
