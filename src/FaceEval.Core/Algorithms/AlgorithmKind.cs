@@ -15,4 +15,5 @@ public enum AlgorithmKind
     [Algorithm("hdbscan", typeof(HdbscanAlgorithm))] Hdbscan,
     [Algorithm("immich", typeof(ImmichAlgorithm))] Immich,
     [Algorithm("gated", typeof(GatedAlgorithm))] Gated,
+    [Algorithm("everyone", typeof(EveryoneAlgorithm))] Everyone,
 }
