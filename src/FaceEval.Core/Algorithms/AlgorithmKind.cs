@@ -15,5 +15,4 @@ public enum AlgorithmKind
     [Algorithm("hdbscan", typeof(HdbscanAlgorithm))] Hdbscan,
     [Algorithm("immich", typeof(ImmichAlgorithm))] Immich,
     [Algorithm("gated", typeof(GatedAlgorithm))] Gated,
-    [Algorithm("everyone", typeof(EveryoneAlgorithm))] Everyone,
 }
