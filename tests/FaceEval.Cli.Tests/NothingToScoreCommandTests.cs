@@ -38,7 +38,7 @@ public sealed class NothingToScoreCommandTests : IDisposable
         {
             "score" => ["score", "--snapshot", snapshot, "--predicted", Path.Combine(_root, "labels.csv"), "--column", "label", "--json"],
             "run" => ["run", "--config", config, "--snapshot", snapshot, "--model", "toy", "--algorithm", "dbscan", "--set", "eps=0.3", "--set", "minSamples=1", "--json", "--out", outDir],
-            "sweep" => ["sweep", "--config", config, "--snapshot", snapshot, "--model", "toy", "--algorithm", "dbscan", "--param", "eps", "--values", "0.2,0.3", "--out", outDir],
+            "sweep" => ["sweep", "--config", config, "--snapshot", snapshot, "--model", "toy", "--algorithm", "dbscan", "--param", "eps=0.2,0.3", "--out", outDir],
             _ => ["report", "--config", config, "--snapshot", snapshot, "--model", "toy", "--algorithm", "dbscan", "--set", "eps=0.3", "--set", "minSamples=1", "--out", outDir],
         };
 

@@ -13,7 +13,7 @@ internal static class AlgorithmsCommand
         var command = new Command("algorithms", "List the algorithms and, for each, the parameters --set accepts: range, default, units and comparison.") { name };
         command.SetAction(parse =>
         {
-            var kinds = parse.GetValue(name) is { } n ? [AlgorithmNames.Parse(n)] : Enum.GetValues<AlgorithmKind>();
+            var kinds = parse.GetValue(name) is { } n ? [AlgorithmNames.Parse(n)] : AlgorithmCatalog.All;
             foreach (var kind in kinds)
             {
                 var table = new Table().Title(AlgorithmNames.Name(kind)).AddColumns("parameter", "default", "valid", "meaning");

@@ -14,11 +14,13 @@ internal static class SweepCommand
     public static Command Create()
     {
         var shared = new EvaluationOptions();
-        var param = new Option<string[]>("--param") { HelpName = "NAME", Description = "parameter to sweep (repeatable: several make a grid); NAME, NAME=from:to:step or NAME=a,b,c", Arity = ArgumentArity.OneOrMore, Required = true };
-        var from = new Option<string[]>("--from") { HelpName = "X", Description = "first value (one per --param NAME without =, in order)", Arity = ArgumentArity.ZeroOrMore };
-        var to = new Option<string[]>("--to") { HelpName = "Y", Description = "last value, included: X plus a whole number of steps (one per --param)", Arity = ArgumentArity.ZeroOrMore };
-        var step = new Option<string[]>("--step") { HelpName = "S", Description = "step; values are exactly X + k*S (one per --param)", Arity = ArgumentArity.ZeroOrMore };
-        var values = new Option<string[]>("--values") { HelpName = "a,b,c", Description = "explicit comma-separated values instead of a range (one per --param NAME without =; not with --from)", Arity = ArgumentArity.ZeroOrMore };
+        var param = new Option<string[]>("--param") { HelpName = "P=from:to:step|P=a,b,c", Description = "parameter to sweep and its values, from:to:step (to included, values exactly from + k*step) or a list a,b,c; a bare P takes sweeps.P from eval.config.json (repeatable: several make a grid)", Arity = ArgumentArity.OneOrMore, Required = true };
+
+        // The old positional form, hidden: kept only to say what replaced it rather than fail on an unknown option.
+        var from = Retired("--from");
+        var to = Retired("--to");
+        var step = Retired("--step");
+        var values = Retired("--values");
         var objective = new Option<string?>("--objective") { HelpName = "METRIC", Description = "metric to optimise (any metric key; default: \"objective\" in eval.config.json, bcubed_f1)" };
         var max = new Option<string[]>("--max") { HelpName = "metric=value", Description = "upper bound metric=value the best setting must respect, e.g. sibling_confusion=0.05 (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var min = new Option<string[]>("--min") { HelpName = "metric=value", Description = "lower bound metric=value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
@@ -32,9 +34,10 @@ internal static class SweepCommand
 
         command.SetAction(parse =>
         {
-            var config = shared.LoadConfig(parse);
             var names = parse.GetValue(param)!;
-            var axes = Axes(names, parse.GetValue(from) ?? [], parse.GetValue(to) ?? [], parse.GetValue(step) ?? [], parse.GetValue(values) ?? [], config);
+            RefuseRetired(names, parse.GetValue(from) ?? [], parse.GetValue(to) ?? [], parse.GetValue(step) ?? [], parse.GetValue(values) ?? []);
+            var config = shared.LoadConfig(parse);
+            var axes = Axes(names, config);
             var defaultAlgorithm = config.Sweeps.TryGetValue(axes[0].Parameter, out var d) ? d.Algorithm : null;
             var options = shared.Read(parse, config, defaultAlgorithm);
             var goal = MetricKeys.Parse(parse.GetValue(objective) ?? config.Objective);
@@ -50,38 +53,39 @@ internal static class SweepCommand
         return command;
     }
 
+    private static Option<string[]> Retired(string name) => new(name) { Hidden = true, Arity = ArgumentArity.ZeroOrMore };
+
     /// <summary>
-    /// One axis per --param, in order. A bare NAME takes the next --from/--to/--step triple or the next
-    /// --values list, else its eval.config.json range; NAME=... carries its own. Every combination that
-    /// would leave a given value unused, or pair values with a parameter by a rule the user cannot see,
-    /// is refused instead.
+    /// --from/--to/--step and --values were paired with the bare --param names by position on the command
+    /// line; --param P=from:to:step and P=a,b,c say the same without that rule. Their use is a usage error
+    /// that spells out the replacement for what was typed.
     /// </summary>
-    private static SweepAxis[] Axes(string[] names, string[] from, string[] to, string[] step, string[] values, EvalConfig config)
+    private static void RefuseRetired(string[] names, string[] from, string[] to, string[] step, string[] values)
     {
-        var ranges = from.Length;
-        if (to.Length != ranges || step.Length != ranges)
+        if (from.Length + to.Length + step.Length + values.Length == 0)
         {
-            throw new FaceEvalException(ErrorKind.Usage, $"--from, --to and --step must be given together, once per --param (got {from.Length}, {to.Length} and {step.Length})");
+            return;
         }
 
-        if (ranges > 0 && values.Length > 0)
+        var bare = names.Where(n => !n.Contains('=')).Select(n => n.Trim()).DefaultIfEmpty("P").ToArray();
+        string Name(int i) => bare[Math.Min(i, bare.Length - 1)];
+        string At(string[] given, int i, string placeholder) => i < given.Length ? given[i] : placeholder;
+        var ranges = Enumerable.Range(0, new[] { from.Length, to.Length, step.Length }.Max())
+            .Select(i => $"--param {Name(i)}={At(from, i, "from")}:{At(to, i, "to")}:{At(step, i, "step")}");
+        var lists = values.Select((v, i) => $"--param {Name(ranges.Count() + i)}={v}");
+        var what = (ranges.Any(), values.Length > 0) switch
         {
-            // Ranges were paired with the first bare --param names and lists with the rest, whatever the
-            // order on the command line; say it with NAME=from:to:step and NAME=a,b,c instead.
-            throw new FaceEvalException(ErrorKind.Usage, "--from/--to/--step and --values cannot be mixed; give each parameter its own range as --param NAME=from:to:step or list as --param NAME=a,b,c");
-        }
+            (true, true) => "--from/--to/--step and --values were",
+            (true, false) => "--from/--to/--step were",
+            _ => "--values was",
+        };
+        throw new FaceEvalException(ErrorKind.Usage, $"{what} replaced by {string.Join(" ", ranges.Concat(lists))}");
+    }
 
-        var bare = names.Count(n => !n.Contains('='));
-        var given = ranges + values.Length;
-        if (given > 0 && given != bare)
-        {
-            var what = ranges > 0 ? "--from/--to/--step ranges" : "--values lists";
-            throw new FaceEvalException(ErrorKind.Usage,
-                $"{given} {what} for {bare} --param without '=' ({string.Join(", ", names.Where(n => !n.Contains('=')))}); give exactly one per such --param (NAME=... carries its own values)");
-        }
-
+    /// <summary>One axis per --param, in order: P=... carries its own values, a bare P takes its eval.config.json range.</summary>
+    private static SweepAxis[] Axes(string[] names, EvalConfig config)
+    {
         var axes = new List<SweepAxis>();
-        var next = 0;
         foreach (var raw in names)
         {
             var eq = raw.IndexOf('=');
@@ -95,33 +99,27 @@ internal static class SweepCommand
             {
                 axes.Add(Inline(name, raw[(eq + 1)..]));
             }
-            else if (ranges > 0)
-            {
-                axes.Add(SweepAxis.Range(name, from[next], to[next], step[next]));
-                next++;
-            }
-            else if (values.Length > 0)
-            {
-                axes.Add(SweepAxis.List(name, values[next++]));
-            }
             else if (config.Sweeps.TryGetValue(name, out var d))
             {
                 axes.Add(d.Axis(name));
             }
             else
             {
-                throw new FaceEvalException(ErrorKind.Usage, $"no range for {name}: pass --from/--to/--step or --values, or add sweeps.{name} to eval.config.json");
+                throw new FaceEvalException(ErrorKind.Usage, $"no range for {name}: pass --param {name}=from:to:step or --param {name}=a,b,c, or add sweeps.{name} to eval.config.json");
             }
         }
 
         return axes.ToArray();
     }
 
-    /// <summary>NAME=from:to:step when the spec is three numbers split by ':', else NAME=a,b,c.</summary>
+    /// <summary>
+    /// NAME=from:to:step when the spec is three parts split by ':' that start with two numbers (so a bad step
+    /// is reported as one), else NAME=a,b,c.
+    /// </summary>
     private static SweepAxis Inline(string name, string spec)
     {
         var parts = spec.Split(':');
-        return parts.Length == 3 && parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        return parts.Length == 3 && parts.Take(2).All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             ? SweepAxis.Range(name, parts[0], parts[1], parts[2])
             : SweepAxis.List(name, spec);
     }

@@ -1,12 +1,14 @@
 namespace FaceEval.Core.Algorithms;
 
 /// <summary>
-/// The one contract every algorithm and pipeline is replayed through: declared parameters, and a run
-/// that turns a context and a setting into labels (0..k-1, -1 unassigned). Deterministic for a seed.
+/// The one contract every algorithm is replayed through: declared parameters, and a run that turns a
+/// context and a setting into labels (0..k-1, -1 unassigned). Deterministic for a seed. Implementations
+/// are registered on <see cref="AlgorithmKind"/>; the parameters are their options record's declaration.
 /// </summary>
 public interface IClusteringAlgorithm
 {
-    AlgorithmKind Kind { get; }
+    /// <summary>The kind this class is registered for on <see cref="AlgorithmKind"/>.</summary>
+    AlgorithmKind Kind => AlgorithmCatalog.KindOf(GetType());
 
     IReadOnlyList<ParameterSpec> Parameters { get; }
 

@@ -15,10 +15,12 @@ public sealed record ParameterSpec(
     double Min = double.NegativeInfinity,
     double Max = double.PositiveInfinity,
     IReadOnlyList<string>? Choices = null,
-    Func<string, string?>? Validate = null)
+    Func<string, string?>? Validate = null,
+    bool AboveMin = false)
 {
-    public static ParameterSpec Real(string name, double @default, double min, double max, string description) =>
-        new(name, ParameterKind.Real, Format(@default), description, min, max);
+    /// <param name="aboveMin">Min itself is refused (an open lower bound, e.g. a purity that must be positive).</param>
+    public static ParameterSpec Real(string name, double @default, double min, double max, string description, bool aboveMin = false) =>
+        new(name, ParameterKind.Real, Format(@default), description, min, max, AboveMin: aboveMin);
 
     public static ParameterSpec Integer(string name, int @default, int min, int max, string description) =>
         new(name, ParameterKind.Integer, Format(@default), description, min, max);
@@ -71,22 +73,12 @@ public sealed record ParameterSpec(
         {
             case ParameterKind.Real:
             case ParameterKind.Integer:
-                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
                     throw Invalid(raw, algorithm, "not a number");
                 }
 
-                if (Kind == ParameterKind.Integer && number != Math.Floor(number))
-                {
-                    throw Invalid(raw, algorithm, "not a whole number");
-                }
-
-                if (number < Min || number > Max)
-                {
-                    throw Invalid(raw, algorithm, "out of range");
-                }
-
-                return Format(number);
+                return Format(Check(number, raw, algorithm));
             case ParameterKind.Choice:
                 var choice = Choices!.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
                 return choice ?? throw Invalid(raw, algorithm, "not a valid choice");
@@ -96,6 +88,39 @@ public sealed record ParameterSpec(
         }
     }
 
-    private FaceEvalException Invalid(string raw, string algorithm, string why) =>
-        new(ErrorKind.Usage, $"{algorithm} parameter {Name}={raw} is {why}; valid: {Range}");
+    /// <summary>
+    /// The declared range check, for a number that did not come from text (an options record's init
+    /// accessor): throws the same one-line usage error as <see cref="Normalize"/>.
+    /// </summary>
+    public double Check(double value) => Check(value, Format(value), null);
+
+    /// <summary>A choice given as its enum member: throws a usage error for a value outside the enum.</summary>
+    public TEnum Check<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        Enum.IsDefined(value) && Choices!.Contains(ChoiceName(value))
+            ? value
+            : throw Invalid(value.ToString(), null, "not a valid choice");
+
+    private double Check(double number, string raw, string? algorithm)
+    {
+        if (!double.IsFinite(number))
+        {
+            throw Invalid(raw, algorithm, "not a number");
+        }
+
+        if (Kind == ParameterKind.Integer && number != Math.Floor(number))
+        {
+            throw Invalid(raw, algorithm, "not a whole number");
+        }
+
+        if (number < Min || number > Max || (AboveMin && number == Min))
+        {
+            throw Invalid(raw, algorithm, "out of range");
+        }
+
+        return number;
+    }
+
+    private FaceEvalException Invalid(string raw, string? algorithm, string why) =>
+        new(ErrorKind.Usage, $"{(algorithm is null ? "" : algorithm + " ")}parameter {Name}={raw} is {why}; valid: {Range}");
 }

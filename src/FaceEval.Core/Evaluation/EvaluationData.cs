@@ -1,6 +1,5 @@
 using FaceEval.Core.Algorithms;
 using FaceEval.Core.Metrics;
-using FaceEval.Core.Pipelines;
 using FaceEval.Core.Snapshots;
 
 namespace FaceEval.Core.Evaluation;

@@ -19,7 +19,7 @@ public sealed record SweepAxis(string Parameter, IReadOnlyList<string> Values)
     {
         if (step <= 0 || to < from)
         {
-            throw new FaceEvalException(ErrorKind.Usage, $"sweep of {parameter}: need --from <= --to and --step > 0");
+            throw new FaceEvalException(ErrorKind.Usage, $"sweep of {parameter}: need from <= to and step > 0");
         }
 
         decimal steps;
@@ -42,7 +42,7 @@ public sealed record SweepAxis(string Parameter, IReadOnlyList<string> Values)
         {
             var below = from + decimal.Floor(steps) * step;
             throw new FaceEvalException(ErrorKind.Usage,
-                $"sweep of {parameter}: --to {Text(to)} is not --from {Text(from)} plus a whole number of steps {Text(step)}; end on {Text(below)} or {Text(below + step)}");
+                $"sweep of {parameter}: to {Text(to)} is not from {Text(from)} plus a whole number of steps {Text(step)}; end on {Text(below)} or {Text(below + step)}");
         }
 
         var values = new string[(int)steps + 1];
@@ -59,11 +59,11 @@ public sealed record SweepAxis(string Parameter, IReadOnlyList<string> Values)
     /// JSON number), so 0.2 means the decimal 0.2 and not the binary fraction nearest to it.
     /// </summary>
     public static SweepAxis Range(string parameter, double from, double to, double step) =>
-        Range(parameter, ToDecimal(parameter, "--from", from), ToDecimal(parameter, "--to", to), ToDecimal(parameter, "--step", step));
+        Range(parameter, ToDecimal(parameter, "from", from), ToDecimal(parameter, "to", to), ToDecimal(parameter, "step", step));
 
     /// <summary>Range from command-line text; a number is what <see cref="double.Parse(string)"/> accepts, e.g. 0.05 or 5e-2.</summary>
     public static SweepAxis Range(string parameter, string from, string to, string step) =>
-        Range(parameter, Parse(parameter, "--from", from), Parse(parameter, "--to", to), Parse(parameter, "--step", step));
+        Range(parameter, Parse(parameter, "from", from), Parse(parameter, "to", to), Parse(parameter, "step", step));
 
     /// <summary>An explicit comma-separated list such as "0.3,0.35,0.4" or "average,complete".</summary>
     public static SweepAxis List(string parameter, string commaSeparated)
@@ -71,7 +71,7 @@ public sealed record SweepAxis(string Parameter, IReadOnlyList<string> Values)
         var values = commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (values.Length == 0)
         {
-            throw new FaceEvalException(ErrorKind.Usage, $"sweep of {parameter}: --values is empty");
+            throw new FaceEvalException(ErrorKind.Usage, $"sweep of {parameter}: the list of values is empty");
         }
 
         return new SweepAxis(parameter, values);

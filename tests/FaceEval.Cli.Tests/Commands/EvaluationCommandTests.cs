@@ -57,7 +57,7 @@ public sealed class EvaluationCommandTests(DemoLibrary demo) : IClassFixture<Dem
     {
         var outDir = demo.Path_("sweep-agglomerative");
         var (code, stdout, stderr) = CliProcess.Run("sweep", "--config", demo.Config, "--snapshot", demo.Snapshot, "--model", "synthetic",
-            "--algorithm", "agglomerative", "--param", "distanceThreshold", "--from", "0.4", "--to", "0.8", "--step", "0.1",
+            "--algorithm", "agglomerative", "--param", "distanceThreshold=0.4:0.8:0.1",
             "--objective", "ari", "--max", "sibling_confusion=0.05", "--out", outDir);
         Assert.True(code == 0, stderr);
 

@@ -12,15 +12,15 @@ public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibr
     private static readonly string RepositoryConfig = FindRepositoryConfig();
 
     [Theory]
-    [InlineData("0.01", 1, true)]
-    [InlineData("0.02", 2, false)]
-    [InlineData("0.05", 5, true)]
-    public void AGridOverZeroToTwoPrintsAndStoresExactlyTheMultiplesOfTheStep(string step, int hundredths, bool inline)
+    [InlineData("0.01", 1)]
+    [InlineData("0.02", 2)]
+    [InlineData("0.05", 5)]
+    public void AGridOverZeroToTwoPrintsAndStoresExactlyTheMultiplesOfTheStep(string step, int hundredths)
     {
         // k * step written with integer arithmetic, independent of the decimal and double code under test.
         var expected = Enumerable.Range(1, 200 / hundredths).Select(k => Hundredths(k * hundredths)).ToArray();
-        var outDir = demo.Path_($"grid-{step}-{inline}");
-        string[] range = inline ? ["--param", $"distanceThreshold={step}:2:{step}"] : ["--param", "distanceThreshold", "--from", step, "--to", "2", "--step", step];
+        var outDir = demo.Path_($"grid-{step}");
+        string[] range = ["--param", $"distanceThreshold={step}:2:{step}"];
 
         var (code, stdout, stderr) = CliProcess.Run(["sweep", "--config", demo.Config, "--snapshot", demo.Snapshot, "--model", "synthetic",
             "--algorithm", "agglomerative", .. range, "--out", outDir]);
@@ -57,18 +57,19 @@ public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibr
     }
 
     [Theory]
-    [InlineData("cannot be mixed", "--param", "eps", "--param", "minSamples", "--from", "0.3", "--to", "0.5", "--step", "0.1", "--values", "1,2")]
-    [InlineData("2 --from/--to/--step ranges for 1 --param", "--param", "eps", "--from", "0.3", "--from", "0.4", "--to", "0.5", "--to", "0.6", "--step", "0.1", "--step", "0.1")]
-    [InlineData("1 --from/--to/--step ranges for 0 --param", "--param", "eps=0.3:0.5:0.1", "--from", "0.3", "--to", "0.5", "--step", "0.1")]
-    [InlineData("1 --values lists for 0 --param", "--param", "eps=0.3,0.4", "--values", "0.5")]
-    [InlineData("1 --values lists for 2 --param", "--param", "minSamples", "--param", "eps", "--values", "1,2")]
-    [InlineData("--from, --to and --step must be given together", "--param", "eps", "--from", "0.3", "--to", "0.5")]
+    [InlineData("--from/--to/--step and --values were replaced by --param eps=0.3:0.5:0.1 --param minSamples=1,2", "--param", "eps", "--param", "minSamples", "--from", "0.3", "--to", "0.5", "--step", "0.1", "--values", "1,2")]
+    [InlineData("--from/--to/--step were replaced by --param eps=0.3:0.5:0.1 --param eps=0.4:0.6:0.1", "--param", "eps", "--from", "0.3", "--from", "0.4", "--to", "0.5", "--to", "0.6", "--step", "0.1", "--step", "0.1")]
+    [InlineData("--from/--to/--step were replaced by --param P=0.3:0.5:0.1", "--param", "eps=0.3:0.5:0.1", "--from", "0.3", "--to", "0.5", "--step", "0.1")]
+    [InlineData("--values was replaced by --param P=0.5", "--param", "eps=0.3,0.4", "--values", "0.5")]
+    [InlineData("--values was replaced by --param minSamples=1,2", "--param", "minSamples", "--param", "eps", "--values", "1,2")]
+    [InlineData("--from/--to/--step were replaced by --param eps=0.3:0.5:step", "--param", "eps", "--from", "0.3", "--to", "0.5")]
     [InlineData("--set eps and --param eps both give eps", "--set", "eps=0.3", "--param", "eps=0.3,0.4")]
     [InlineData("--set EPS and --param eps both give eps", "--set", "EPS=0.3", "--param", "eps")]
     [InlineData("--set minSamples is given more than once", "--set", "minSamples=2", "--set", "minSamples=5", "--param", "eps")]
     [InlineData("--max sibling_confusion is given more than once", "--max", "sibling_confusion=0.05", "--max", "sibling_confusion=0.1", "--param", "eps")]
-    [InlineData("is not --from 0.2 plus a whole number of steps 0.02; end on 0.68 or 0.7", "--param", "eps=0.2:0.69:0.02")]
-    [InlineData("--step 'x' is not a number", "--param", "eps", "--from", "0.3", "--to", "0.5", "--step", "x")]
+    [InlineData("sweep of eps: to 0.69 is not from 0.2 plus a whole number of steps 0.02; end on 0.68 or 0.7", "--param", "eps=0.2:0.69:0.02")]
+    [InlineData("--from/--to/--step were replaced by --param eps=0.2:0.69:0.01", "--param", "eps", "--from", "0.2", "--to", "0.69", "--step", "0.01")]
+    [InlineData("sweep of eps: step 'x' is not a number", "--param", "eps=0.3:0.5:x")]
     public void OptionsThatWouldBeIgnoredAreUsageErrors(string message, params string[] args)
     {
         var outDir = demo.Path_("never-" + Guid.NewGuid().ToString("N"));

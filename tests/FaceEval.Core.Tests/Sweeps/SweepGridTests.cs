@@ -1,7 +1,8 @@
 using System.Globalization;
-using FaceEval.Core.Clustering;
+using FaceEval.Core.Algorithms;
 using FaceEval.Core.Configuration;
 using FaceEval.Core.Embeddings;
+using FaceEval.Core.Graphs;
 using FaceEval.Core.Sweeps;
 
 namespace FaceEval.Core.Tests.Sweeps;

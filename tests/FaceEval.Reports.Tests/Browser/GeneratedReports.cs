@@ -20,8 +20,8 @@ public sealed class GeneratedReports : IDisposable
         var synth = Path.Combine(Root, "synth");
         Faceeval.Run("snapshot", "synth", "--families", "12", "--seed", "5", "--out", synth);
         var sweepDir = Path.Combine(Root, "sweep");
-        Faceeval.Run("sweep", "--config", config, "--snapshot", synth, "--model", "synthetic", "--param", "assignDistance",
-            "--from", "0.25", "--to", "0.6", "--step", "0.05", "--out", sweepDir);
+        Faceeval.Run("sweep", "--config", config, "--snapshot", synth, "--model", "synthetic", "--param", "assignDistance=0.25:0.6:0.05",
+            "--out", sweepDir);
         Synthetic = Path.Combine(Root, "report-synth");
         Faceeval.Run("report", "--config", config, "--sweep", Path.Combine(sweepDir, "sweep.json"), "--snapshot", synth, "--out", Synthetic);
 

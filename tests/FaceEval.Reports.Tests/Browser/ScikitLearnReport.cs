@@ -21,7 +21,7 @@ public sealed class ScikitLearnReport : IDisposable
         var config = Path.Combine(TestPaths.RepoRoot, "eval.config.json");
         var sweep = Path.Combine(Root, "sweep");
         Faceeval.Run("sweep", "--config", config, "--snapshot", snapshot, "--model", "synthetic", "--algorithm", "agglomerative",
-            "--set", "linkage=average", "--param", "distanceThreshold", "--values", values, "--objective", "ari", "--max", "sibling_confusion=0.05", "--out", sweep);
+            "--set", "linkage=average", "--param", $"distanceThreshold={values}", "--objective", "ari", "--max", "sibling_confusion=0.05", "--out", sweep);
         Report = Path.Combine(Root, "report");
         Faceeval.Run("report", "--config", config, "--sweep", Path.Combine(sweep, "sweep.json"), "--snapshot", snapshot, "--out", Report);
     }

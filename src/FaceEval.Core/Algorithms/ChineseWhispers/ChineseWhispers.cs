@@ -1,0 +1,158 @@
+using System.Globalization;
+using FaceEval.Core.Embeddings;
+using FaceEval.Core.Errors;
+using FaceEval.Core.Graphs;
+
+namespace FaceEval.Core.Algorithms;
+
+/// <summary>
+/// Chinese Whispers graph clustering, following dlib's <c>chinese_whispers</c>
+/// (dlib/clustering/chinese_whispers.h, davisking/dlib at 481bee84bab5acf6e93238c5101e57f1d148e52d):
+/// every node starts with its own label; <c>Iterations * nodeCount</c> times a node is picked uniformly at
+/// random (with replacement) and takes the label with the largest summed edge weight among its neighbours
+/// (ties go to the smallest label, as dlib's ordered map with a strict <c>&gt;</c> does; a node with no
+/// votes keeps its label); finally labels are renumbered 0..k-1 in order of first appearance by node index.
+/// The random stream is <see cref="Random"/> seeded with the given seed, so results are deterministic for a
+/// seed but not bit-identical to dlib's generator. A face with no edge keeps a label of its own (a singleton
+/// cluster), so no label is -1.
+/// </summary>
+public static class ChineseWhispers
+{
+    /// <summary>Clusters all faces of <paramref name="distances"/> (edges where distance &lt; threshold).</summary>
+    public static int[] Cluster(DistanceMatrix distances, ChineseWhispersOptions options, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(distances);
+        ArgumentNullException.ThrowIfNull(options);
+        return Cluster(FaceGraph.FromDistances(distances, (float)options.Threshold), options, seed);
+    }
+
+    /// <summary>
+    /// Clusters the nodes of <paramref name="graph"/>, using only edges whose distance is strictly below
+    /// <see cref="ChineseWhispersOptions.Threshold"/>. For a graph built from a distance matrix, the
+    /// threshold must not exceed the graph's bound (edges beyond it were never stored).
+    /// </summary>
+    public static int[] Cluster(FaceGraph graph, ChineseWhispersOptions options, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Distances are stored as float, so the edges kept are those below the float nearest the threshold;
+        // the graph covers them iff that same float is within its bound. Comparing the double threshold
+        // instead refused every threshold whose float rounds down (0.22 > 0.22f), i.e. the graph built for it.
+        var threshold = (float)options.Threshold;
+        if (graph.Bound is { } bound && threshold > bound)
+        {
+            throw new FaceEvalException(ErrorKind.Usage,
+                $"chinese-whispers threshold {options.Threshold.ToString("R", CultureInfo.InvariantCulture)} exceeds the distance bound {bound.ToString("R", CultureInfo.InvariantCulture)} the graph was built with");
+        }
+
+        var n = graph.NodeCount;
+
+        // Keep the edges under the threshold with their weights, once, rather than filtering at every visit.
+        var offsets = new int[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            var count = 0;
+            foreach (var d in graph.Distances(i))
+            {
+                if (d < threshold)
+                {
+                    count++;
+                }
+            }
+
+            offsets[i + 1] = offsets[i] + count;
+        }
+
+        var targets = new int[offsets[n]];
+        var weights = new double[targets.Length];
+        for (var i = 0; i < n; i++)
+        {
+            var at = offsets[i];
+            var ns = graph.Neighbours(i);
+            var ds = graph.Distances(i);
+            for (var e = 0; e < ns.Length; e++)
+            {
+                if (ds[e] < threshold)
+                {
+                    targets[at] = ns[e];
+                    weights[at] = options.Weight == EdgeWeight.Unit ? 1.0 : 1.0 - ds[e];
+                    at++;
+                }
+            }
+        }
+
+        var labels = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            labels[i] = i;
+        }
+
+        if (n == 0)
+        {
+            return labels;
+        }
+
+        var selfLoops = options.SelfLoops && options.Weight == EdgeWeight.Unit;
+        var votes = new double[n];
+        var touched = new int[n];
+        var seenAt = new long[n];
+        Array.Fill(seenAt, -1L);
+        var rng = new Random(seed);
+        var updates = (long)n * options.Iterations;
+        for (long step = 0; step < updates; step++)
+        {
+            var node = rng.Next(n);
+            var touchedCount = 0;
+
+            // dlib's face example stores (i, i) as an edge of weight 1 (see ChineseWhispersOptions.SelfLoops).
+            if (selfLoops)
+            {
+                var own = labels[node];
+                votes[own] = 1.0;
+                seenAt[own] = step;
+                touched[touchedCount++] = own;
+            }
+
+            for (var e = offsets[node]; e < offsets[node + 1]; e++)
+            {
+                var label = labels[targets[e]];
+                if (seenAt[label] != step)
+                {
+                    seenAt[label] = step;
+                    touched[touchedCount++] = label;
+                }
+
+                votes[label] += weights[e];
+            }
+
+            if (touchedCount == 0)
+            {
+                continue;
+            }
+
+            var best = touched[0];
+            var bestScore = votes[best];
+            for (var t = 1; t < touchedCount; t++)
+            {
+                var label = touched[t];
+                var score = votes[label];
+                if (score > bestScore || (score == bestScore && label < best))
+                {
+                    best = label;
+                    bestScore = score;
+                }
+            }
+
+            for (var t = 0; t < touchedCount; t++)
+            {
+                votes[touched[t]] = 0.0;
+            }
+
+            labels[node] = best;
+        }
+
+        FirstSeenLabels.Renumber(labels);
+        return labels;
+    }
+}

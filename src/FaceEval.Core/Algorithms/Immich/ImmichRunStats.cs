@@ -1,0 +1,17 @@
+namespace FaceEval.Core.Algorithms;
+
+/// <summary>What one Immich job did.</summary>
+/// <param name="Queued">Faces queued by the job (deferrals not counted again).</param>
+/// <param name="Deferred">Non-core faces sent once to the end of the queue.</param>
+/// <param name="MatchedOnlyItself">Faces skipped because no other face lay within maxDistance.</param>
+/// <param name="PeopleCreated">People founded by core faces.</param>
+/// <param name="FacesAssigned">Faces given a person (founders included).</param>
+/// <param name="StillUnassigned">Faces without a person after the job, over the whole library.</param>
+public sealed record ImmichRunStats(
+    ImmichRun Run,
+    int Queued,
+    int Deferred,
+    int MatchedOnlyItself,
+    int PeopleCreated,
+    int FacesAssigned,
+    int StillUnassigned);

@@ -1,4 +1,0 @@
-namespace FaceEval.Core.Clustering;
-
-/// <summary>An undirected edge between faces <see cref="A"/> and <see cref="B"/> carrying their cosine distance.</summary>
-public readonly record struct FaceEdge(int A, int B, float Distance);
