@@ -4,6 +4,7 @@ using FaceEval.Cli.Output;
 using FaceEval.Core.Algorithms;
 using FaceEval.Core.Configuration;
 using FaceEval.Core.Errors;
+using FaceEval.Core.Evaluation;
 using FaceEval.Core.Metrics;
 using FaceEval.Core.Sweeps;
 
@@ -40,6 +41,8 @@ internal static class SweepCommand
             var axes = Axes(names, config);
             var defaultAlgorithm = config.Sweeps.TryGetValue(axes[0].Parameter, out var d) ? d.Algorithm : null;
             var options = shared.Read(parse, config, defaultAlgorithm);
+            shared.RefuseUnusedSeed(parse, options.Algorithm);
+            RefuseInert(options, axes, config);
             var goal = MetricKeys.Parse(parse.GetValue(objective) ?? config.Objective);
             var constraints = Constraints(parse.GetValue(max), config.Max, upper: true)
                 .Concat(Constraints(parse.GetValue(min), config.Min, upper: false)).ToArray();
@@ -51,6 +54,44 @@ internal static class SweepCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A swept or --set parameter that the rest of the setting makes irrelevant at every point of the grid
+    /// (e.g. selfLoops under similarity weights) would give identical rows: a usage error naming it.
+    /// </summary>
+    private static void RefuseInert(RunOptions run, IReadOnlyList<SweepAxis> axes, EvalConfig config)
+    {
+        var algorithm = AlgorithmCatalog.Get(run.Algorithm);
+        var names = axes.Select(a => a.Parameter).Concat(run.Overrides.Select(o => o.Key)).Distinct().ToArray();
+        var alwaysInert = names.ToDictionary(n => n, _ => (string?)null);
+        var points = axes.Aggregate(
+            (IEnumerable<KeyValuePair<string, string>[]>)[[]],
+            (acc, axis) => acc.SelectMany(p => axis.Values.Select(v => p.Append(new KeyValuePair<string, string>(axis.Parameter, v)).ToArray())));
+        foreach (var point in points)
+        {
+            var inert = algorithm.InertParameters(RunJob.Parameters(algorithm, config, run.Overrides.Concat(point)));
+            foreach (var name in alwaysInert.Keys.ToArray())
+            {
+                if (inert.TryGetValue(name, out var why))
+                {
+                    alwaysInert[name] = why;
+                }
+                else
+                {
+                    alwaysInert.Remove(name);
+                }
+            }
+
+            if (alwaysInert.Count == 0)
+            {
+                return;
+            }
+        }
+
+        var (first, reason) = alwaysInert.First();
+        var option = axes.Any(a => a.Parameter == first) ? $"--param {first}" : $"--set {first}";
+        throw GivenOptions.NotApplicable([option], $"with this {AlgorithmNames.Name(run.Algorithm)} setting: {reason}");
     }
 
     private static Option<string[]> Retired(string name) => new(name) { Hidden = true, Arity = ArgumentArity.ZeroOrMore };

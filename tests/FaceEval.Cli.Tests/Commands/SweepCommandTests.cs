@@ -70,6 +70,7 @@ public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibr
     [InlineData("sweep of eps: to 0.69 is not from 0.2 plus a whole number of steps 0.02; end on 0.68 or 0.7", "--param", "eps=0.2:0.69:0.02")]
     [InlineData("--from/--to/--step were replaced by --param eps=0.2:0.69:0.01", "--param", "eps", "--from", "0.2", "--to", "0.69", "--step", "0.01")]
     [InlineData("sweep of eps: step 'x' is not a number", "--param", "eps=0.3:0.5:x")]
+    [InlineData("--seed has no effect with dbscan", "--param", "eps=0.3,0.4", "--seed", "7")]
     public void OptionsThatWouldBeIgnoredAreUsageErrors(string message, params string[] args)
     {
         var outDir = demo.Path_("never-" + Guid.NewGuid().ToString("N"));
@@ -82,6 +83,34 @@ public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibr
         Assert.StartsWith("faceeval: error: ", line);
         Assert.Contains(message, line);
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Theory]
+    [InlineData("--param selfLoops has no effect with this chinese-whispers setting", "--param", "selfLoops=true,false", "--set", "edgeWeight=similarity")]
+    [InlineData("--set selfLoops has no effect with this chinese-whispers setting", "--param", "threshold=0.4,0.5", "--set", "selfLoops=true", "--set", "edgeWeight=similarity")]
+    public void ParametersTheSettingMakesInertAreUsageErrors(string message, params string[] args)
+    {
+        var outDir = demo.Path_("never-" + Guid.NewGuid().ToString("N"));
+
+        var (code, stdout, stderr) = CliProcess.Run(["sweep", "--config", RepositoryConfig, "--snapshot", demo.Snapshot, "--algorithm", "chinese-whispers", .. args, "--out", outDir]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(message, line);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void ASeedAndAParameterThatMattersAtSomeGridPointAreAccepted()
+    {
+        var outDir = demo.Path_("cw-seed-selfloops");
+
+        var (code, stdout, stderr) = CliProcess.Run("sweep", "--config", RepositoryConfig, "--snapshot", demo.Snapshot, "--algorithm", "chinese-whispers",
+            "--param", "selfLoops=true,false", "--param", "edgeWeight=unit,similarity", "--set", "threshold=0.5", "--seed", "7", "--out", outDir);
+
+        Assert.True(code == 0, $"exit {code}: {stderr}");
+        Assert.Contains("best: ", stdout);
     }
 
     private static string Hundredths(int value)
