@@ -74,7 +74,7 @@ public sealed class FaceEmbedder : IDisposable
                 InputTensor.Write(crop, Spec.Input, Width, Height, buffer.AsSpan(i * perImage, perImage));
             }
 
-            long[] shape = Spec.Input.Layout == TensorLayout.Nchw ? [n, channels, Height, Width] : [n, Height, Width, channels];
+            long[] shape = Spec.Input.Axes == AxisOrder.Nchw ? [n, channels, Height, Width] : [n, Height, Width, channels];
             var output = _session.Run(buffer.AsSpan(0, n * perImage), shape, Spec.Input.Name)[_outputIndex];
             if (output.Data.Length != n * Dimension)
             {

@@ -31,7 +31,7 @@ public static class InputTensor
         var src = image.Pixels;
         var copyW = Math.Min(width, image.Width);
         var copyH = Math.Min(height, image.Height);
-        var nchw = input.Layout == TensorLayout.Nchw;
+        var nchw = input.Axes == AxisOrder.Nchw;
         for (var c = 0; c < channels; c++)
         {
             // Source byte offset of tensor channel c within a pixel; grey uses the Rec. 601 luma below.

@@ -28,7 +28,7 @@ public sealed record ModelInput
     /// </summary>
     public bool BatchInvariant { get; init; } = true;
 
-    public TensorLayout Layout { get; init; } = TensorLayout.Nchw;
+    public AxisOrder Axes { get; init; } = AxisOrder.Nchw;
 
     public ChannelOrder Channels { get; init; } = ChannelOrder.Rgb;
 

@@ -4,7 +4,7 @@ using FaceEval.Core.Metrics;
 using FaceEval.Core.Reporting;
 using FaceEval.Reports.Charts;
 using FaceEval.Reports.Crops;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Building;
 

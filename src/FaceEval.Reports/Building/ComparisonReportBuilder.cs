@@ -5,7 +5,7 @@ using FaceEval.Core.Reporting;
 using FaceEval.Core.Snapshots;
 using FaceEval.Reports.Charts;
 using FaceEval.Reports.Crops;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Building;
 

@@ -1,7 +1,7 @@
 using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
 using FaceEval.Imaging;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Crops;
 

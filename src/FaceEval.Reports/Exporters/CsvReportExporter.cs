@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using FaceEval.Core.IO;
 using FaceEval.Reports.Formatting;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Exporters;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using FaceEval.Core.IO;
 using FaceEval.Reports.Formatting;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Exporters;
 

@@ -1,4 +1,4 @@
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Exporters;
 

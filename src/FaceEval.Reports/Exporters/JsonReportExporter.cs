@@ -1,6 +1,6 @@
 using FaceEval.Core.IO;
 using FaceEval.Reports.Formatting;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Exporters;
 

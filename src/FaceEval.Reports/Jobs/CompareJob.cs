@@ -1,7 +1,7 @@
 using FaceEval.Core.Reporting;
 using FaceEval.Reports.Building;
 using FaceEval.Reports.Exporters;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Jobs;
 

@@ -2,7 +2,7 @@ using FaceEval.Core.Configuration;
 using FaceEval.Core.Reporting;
 using FaceEval.Reports.Building;
 using FaceEval.Reports.Exporters;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Jobs;
 

@@ -85,13 +85,13 @@ public class FaceEmbedderTests
         InputTensor.Write(image, bgr, 2, 1, t);
         Assert.Equal([30f, 60, 20, 50, 10, 40], t);
 
-        var rgb = bgr with { Channels = ChannelOrder.Rgb, Mean = [10, 10, 10], Std = [2, 2, 2], Layout = TensorLayout.Nhwc };
+        var rgb = bgr with { Channels = ChannelOrder.Rgb, Mean = [10, 10, 10], Std = [2, 2, 2], Axes = AxisOrder.Nhwc };
         InputTensor.Write(image, rgb, 2, 1, t);
         Assert.Equal([0f, 5, 10, 15, 20, 25], t);
 
         // Padding beyond the image is a black pixel, normalised like any other.
         var padded = new float[3 * 3 * 1];
-        InputTensor.Write(image, rgb with { Layout = TensorLayout.Nchw }, 3, 1, padded);
+        InputTensor.Write(image, rgb with { Axes = AxisOrder.Nchw }, 3, 1, padded);
         Assert.Equal([0f, 15, -5, 5, 20, -5, 10, 25, -5], padded);
     }
 

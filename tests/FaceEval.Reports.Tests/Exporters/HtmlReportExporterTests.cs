@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using FaceEval.Reports.Exporters;
-using FaceEval.Reports.Model;
+using FaceEval.Reports.Document;
 
 namespace FaceEval.Reports.Tests.Exporters;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FaceEval.Reports.Model;
+namespace FaceEval.Reports.Document;
 
 /// <summary>
 /// A Vega-Lite specification with its data inline. Rows that stand for a face carry its index in a

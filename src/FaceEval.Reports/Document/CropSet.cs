@@ -1,4 +1,4 @@
-namespace FaceEval.Reports.Model;
+namespace FaceEval.Reports.Document;
 
 /// <summary>
 /// Face crops embedded in a report as <c>data:image/jpeg;base64,...</c> URIs, by face row index, and a

@@ -5,12 +5,12 @@
 # machine load. Same native library, same models, same photos, same intra-op thread count, one face
 # per embedder run on both sides; photos are decoded before the clock starts on both sides.
 #
-#   benchmarks/inference_side_by_side.sh [PHOTOS=300] [THREADS=2] [ROUNDS=3]
+#   benchmarks/inference/run.sh [PHOTOS=300] [THREADS=2] [ROUNDS=3]
 #
 # Prints faces/s per side (best round) and the ratio C#/Node; writes
 # reports/bench/inference_side_by_side.json. Exit 0 even when C# is slower: it measures, it does not gate.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 photos=${1:-300}
 threads=${2:-2}
 rounds=${3:-3}
@@ -26,13 +26,13 @@ trap 'rm -rf "$work"' EXIT
 total=$(find "$lfw" -name '*.jpg' | wc -l)
 step=$(( total / photos )); [ "$step" -ge 1 ] || step=1
 find "$lfw" -name '*.jpg' | LC_ALL=C sort | awk -v s="$step" 'NR % s == 0' | head -n "$photos" > "$work/list.txt"
-/usr/bin/python3 benchmarks/side_by_side/decode_photos.py "$work/list.txt" "$work/photos.rgb"
+/usr/bin/python3 benchmarks/inference/decode_photos.py "$work/list.txt" "$work/photos.rgb"
 
-dotnet build benchmarks/FaceEval.SideBySide -c Release --nologo -v quiet >/dev/null
-csharp=artifacts/bin/FaceEval.SideBySide/release/FaceEval.SideBySide
+dotnet build benchmarks/inference/FaceEval.InferenceTiming -c Release --nologo -v quiet >/dev/null
+csharp=artifacts/bin/FaceEval.InferenceTiming/release/FaceEval.InferenceTiming
 for r in $(seq 1 "$rounds"); do
   "$csharp" "$work/list.txt" "$threads" "$warmup" | tee -a "$work/results.jsonl"
-  node benchmarks/side_by_side/side_by_side.js "$work/photos.rgb" "$threads" "$warmup" | tee -a "$work/results.jsonl"
+  node benchmarks/inference/onnxruntime_node.js "$work/photos.rgb" "$threads" "$warmup" | tee -a "$work/results.jsonl"
 done
 
 mkdir -p reports/bench

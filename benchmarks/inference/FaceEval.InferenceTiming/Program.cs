@@ -1,8 +1,8 @@
-// The C# half of benchmarks/inference_side_by_side.sh: detect (yunet) + align + embed
+// The C# half of benchmarks/inference/run.sh: detect (yunet) + align + embed
 // (arcface_w600k_mbf_int8) over a list of photos with the default models, photos decoded before the
 // clock starts (the Node half cannot use libturbojpeg, so decoding is left out on both sides).
 //
-//   FaceEval.SideBySide LIST_FILE THREADS WARMUP   -> one JSON line on stdout
+//   FaceEval.InferenceTiming LIST_FILE THREADS WARMUP   -> one JSON line on stdout
 using System.Diagnostics;
 using System.Globalization;
 using FaceEval.Imaging;
@@ -14,7 +14,7 @@ using FaceEval.Inference.Runtime;
 
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: FaceEval.SideBySide LIST_FILE THREADS WARMUP");
+    Console.Error.WriteLine("usage: FaceEval.InferenceTiming LIST_FILE THREADS WARMUP");
     return 2;
 }
 

@@ -1,4 +1,4 @@
-namespace FaceEval.Reports.Model;
+namespace FaceEval.Reports.Document;
 
 /// <summary>A titled part of a report: explanatory notes, then tables, charts and face galleries.</summary>
 /// <param name="Id">Unique in the report; letters, digits and '-' (used in element ids and file names).</param>

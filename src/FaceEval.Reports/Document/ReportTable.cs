@@ -1,4 +1,4 @@
-namespace FaceEval.Reports.Model;
+namespace FaceEval.Reports.Document;
 
 /// <summary>
 /// A table, exported as CSV (<c>&lt;Id&gt;.csv</c>) and shown in the page. Cells are strings, numbers

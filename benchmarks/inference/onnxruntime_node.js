@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The Node half of benchmarks/inference_side_by_side.sh: the same detect (yunet) + align + embed
-// (arcface_w600k_mbf_int8) work as benchmarks/FaceEval.SideBySide, with onnxruntime-node (the same
+// The Node half of benchmarks/inference/run.sh: the same detect (yunet) + align + embed
+// (arcface_w600k_mbf_int8) work as benchmarks/inference/FaceEval.InferenceTiming, with onnxruntime-node (the same
 // native library the C# binding loads) and plain JavaScript for resizing, decoding, NMS and warping.
 // Photos arrive already decoded (RGB blob written by decode_photos.py): decoding is outside the clock
 // on both sides.

@@ -1,4 +1,4 @@
-namespace FaceEval.Reports.Model;
+namespace FaceEval.Reports.Document;
 
 /// <summary>
 /// Everything one report shows, laid out from Core's report data (<see cref="Core.Reporting.ClusteringReport"/>,

@@ -1,7 +1,0 @@
-namespace FaceEval.Inference.Models;
-
-public enum TensorLayout
-{
-    Nchw,
-    Nhwc,
-}
