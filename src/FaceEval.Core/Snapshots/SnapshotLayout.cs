@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FaceEval.Core.Errors;
 
@@ -33,15 +31,6 @@ internal static partial class SnapshotLayout
 
     /// <summary>Folders whose every file must be listed in the manifest.</summary>
     public static readonly string[] ClosedFolders = [EmbeddingsFolder, CropsFolder];
-
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        Converters = { new UtcTimestampConverter() },
-    };
 
     public static string EmbeddingFile(string model) => $"{EmbeddingsFolder}/{model}.npy";
 
@@ -94,15 +83,4 @@ internal static partial class SnapshotLayout
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();
-
-    /// <summary>Writes timestamps as UTC ISO-8601 to the second (<c>2025-01-31T12:00:00Z</c>).</summary>
-    private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
-    {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            DateTimeOffset.Parse(reader.GetString() ?? throw new JsonException("timestamp is null"), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-    }
 }
