@@ -22,7 +22,7 @@ public static class FiwSnapshot
     public static string Model =>
         Environment.GetEnvironmentVariable("FACEEVAL_BENCH_MODEL") is { Length: > 0 } model ? model : DefaultModel;
 
-    public static bool Exists => File.Exists(Path.Combine(Directory, "manifest.json"));
+    public static bool Exists => File.Exists(Path.Combine(Directory, SnapshotLayout.ManifestFile));
 
     public static string MissingMessage =>
         $"skipped: no FIW snapshot at {Directory} (./setup.sh imports it when ../shared is present, or set FACEEVAL_BENCH_SNAPSHOT)";

@@ -6,8 +6,11 @@ using FaceEval.Core.Errors;
 
 namespace FaceEval.Core.Snapshots;
 
-/// <summary>File names, column names and the content-derived id: the parts of the format every reader and writer shares.</summary>
-internal static partial class SnapshotLayout
+/// <summary>
+/// File names, column names and the content-derived id: the parts of the snapshot format every reader
+/// and writer shares, and the one place that names them.
+/// </summary>
+public static partial class SnapshotLayout
 {
     public const string ManifestFile = "manifest.json";
     public const string FacesFile = "faces.csv";
@@ -25,6 +28,29 @@ internal static partial class SnapshotLayout
     public const string PersonBColumn = "person_b";
     public const string RelationColumn = "relation";
 
+    // Optional faces.csv columns: a built snapshot has all of them, an imported one what its export had.
+
+    /// <summary>The photo's path under the images root, for cutting crops from the photo.</summary>
+    public const string FileColumn = "file";
+
+    /// <summary>FIW's family folder, part of a photo's identity there.</summary>
+    public const string FamilyColumn = "family";
+
+    /// <summary>The face's stored crop, a path relative to the snapshot (<c>crops/...</c>).</summary>
+    public const string CropColumn = "crop";
+
+    /// <summary>The alignment template the stored crop was cut with.</summary>
+    public const string CropTemplateColumn = "crop_template";
+
+    public const string DetectionScoreColumn = "det_score";
+    public const string SharpnessColumn = "sharpness";
+
+    /// <summary>Face box in photo pixels: left, top, width, height.</summary>
+    public static readonly string[] BoxColumns = ["x", "y", "w", "h"];
+
+    /// <summary>The five alignment landmarks (eyes, nose, mouth corners), x then y of each.</summary>
+    public static readonly string[] LandmarkColumns = Enumerable.Range(0, 5).SelectMany(i => new[] { $"lm{i}x", $"lm{i}y" }).ToArray();
+
     public static readonly string[] RequiredFaceColumns = [FaceIdColumn, PersonColumn, PhotoColumn];
     public static readonly string[] PeopleColumns = [PersonColumn, FacesCountColumn];
     public static readonly string[] RelationColumns = [PersonAColumn, PersonBColumn, RelationColumn];
@@ -33,6 +59,9 @@ internal static partial class SnapshotLayout
     public static readonly string[] ClosedFolders = [EmbeddingsFolder, CropsFolder];
 
     public static string EmbeddingFile(string model) => $"{EmbeddingsFolder}/{model}.npy";
+
+    /// <summary>The <see cref="CropColumn"/> value of a crop stored as <paramref name="name"/> in <see cref="CropsFolder"/>.</summary>
+    public static string CropFile(string name) => $"{CropsFolder}/{name}";
 
     /// <summary>
     /// First 16 hex digits of the sha256 of the sorted "path sha256" lines: the same files give the

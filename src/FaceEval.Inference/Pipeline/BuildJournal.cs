@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FaceEval.Core.Errors;
+using FaceEval.Core.Snapshots;
 
 namespace FaceEval.Inference.Pipeline;
 
@@ -12,7 +13,6 @@ namespace FaceEval.Inference.Pipeline;
 internal sealed class BuildJournal : IDisposable
 {
     public const string FileName = "journal.jsonl";
-    public const string CropsFolder = "crops";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -27,14 +27,14 @@ internal sealed class BuildJournal : IDisposable
 
     public string Directory { get; }
 
-    public string CropsDirectory => Path.Combine(Directory, CropsFolder);
+    public string CropsDirectory => Path.Combine(Directory, SnapshotLayout.CropsFolder);
 
     /// <summary>Finished images by file, those read back first.</summary>
     public Dictionary<string, ImageRecord> Records { get; }
 
     public static BuildJournal Open(string directory, string header)
     {
-        System.IO.Directory.CreateDirectory(Path.Combine(directory, CropsFolder));
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, SnapshotLayout.CropsFolder));
         var path = Path.Combine(directory, FileName);
         var records = new Dictionary<string, ImageRecord>(StringComparer.Ordinal);
         var headerLine = JsonSerializer.Serialize(header, Json);
