@@ -5,10 +5,10 @@
 //   FaceEval.SideBySide LIST_FILE THREADS WARMUP   -> one JSON line on stdout
 using System.Diagnostics;
 using System.Globalization;
+using FaceEval.Imaging;
 using FaceEval.Inference.Alignment;
 using FaceEval.Inference.Detection;
 using FaceEval.Inference.Embedding;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 

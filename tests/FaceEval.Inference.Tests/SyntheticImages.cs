@@ -1,4 +1,4 @@
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 
 namespace FaceEval.Inference.Tests;
 

@@ -5,6 +5,7 @@ using FaceEval.Core.Analysis;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Evaluation;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Reporting;
 using FaceEval.Core.Sweeps;
 using FaceEval.Reports.Jobs;
 

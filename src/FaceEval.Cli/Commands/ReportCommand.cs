@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceEval.Cli.Output;
+using FaceEval.Core.Reporting;
 using FaceEval.Reports.Jobs;
 
 namespace FaceEval.Cli.Commands;

@@ -7,7 +7,8 @@ namespace FaceEval.Core.Embeddings;
 /// <summary>
 /// All pairwise cosine distances <c>1 - cos(a, b)</c> of an <see cref="EmbeddingMatrix"/>, stored as a
 /// full symmetric N x N float matrix (N^2 * 4 bytes: 0.9 GB for 15,000 faces). Built once and shared by
-/// every setting of a sweep. Beyond <see cref="MaxCount"/> faces use a k-nearest-neighbour graph.
+/// every setting of a sweep. Beyond <see cref="MaxCount"/> faces it is refused: no option offers a
+/// sparser structure yet, so the error says what the limit is and why instead of pointing at one.
 /// </summary>
 public sealed class DistanceMatrix
 {
@@ -34,8 +35,8 @@ public sealed class DistanceMatrix
         var n = embeddings.Count;
         if (n > MaxCount)
         {
-            throw new FaceEvalException(ErrorKind.InvalidData,
-                $"{n} faces are too many for a full distance matrix (at most {MaxCount}); use a k-nearest-neighbour graph");
+            throw new FaceEvalException(ErrorKind.InvalidData, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{n} faces are too many: clustering keeps all N x N float32 distances, {Gigabytes(n):F1} GB for {n} faces, and one array holds at most {MaxCount} x {MaxCount} ({Gigabytes(MaxCount):F1} GB); use a snapshot of at most {MaxCount} faces"));
         }
 
         // Every cell is written below: each upper tile row by row, then its mirror image.
@@ -62,6 +63,8 @@ public sealed class DistanceMatrix
 
         return new DistanceMatrix(values, n);
     }
+
+    private static double Gigabytes(long faces) => faces * faces * sizeof(float) / 1e9;
 
     // Writes the tile's block again at (j0.., i0..), transposed, so the matrix is exactly symmetric by
     // construction (the same float goes through the same clamp). Reading the tile (in cache) down its

@@ -31,8 +31,9 @@ public sealed class EvaluationData
 
     public static EvaluationData Load(Snapshot snapshot, string model, RelationTypeFilter relationTypes, IProgress<double>? distanceProgress = null)
     {
-        var embeddings = snapshot.LoadEmbeddings(model);
         var truth = snapshot.GroundTruth();
+        ScoredFaces.Require(snapshot, truth);
+        var embeddings = snapshot.LoadEmbeddings(model);
         var context = new ClusteringContext(embeddings, ArrivalOrder.FromFaces(snapshot.Faces), snapshot.PhotoIndex(), truth, distanceProgress);
         var lookalikes = Evaluation.Lookalikes.Of(snapshot, snapshot.Relations, relationTypes);
         return new EvaluationData(snapshot, model, context, lookalikes);

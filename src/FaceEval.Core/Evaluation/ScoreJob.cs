@@ -15,9 +15,11 @@ public static class ScoreJob
     public static MetricReport Execute(string snapshotDirectory, string predictedCsv, string column, string? relationsCsv, RelationTypeFilter relationTypes)
     {
         var snapshot = Snapshot.Load(snapshotDirectory);
+        var truth = snapshot.GroundTruth();
+        ScoredFaces.Require(snapshot, truth);
         var predicted = ReadLabels(snapshot, predictedCsv, column);
         var relations = relationsCsv is null ? snapshot.Relations : ReadRelations(relationsCsv);
-        return ClusteringScorer.Score(snapshot.GroundTruth(), predicted, Lookalikes.Of(snapshot, relations, relationTypes));
+        return ClusteringScorer.Score(truth, predicted, Lookalikes.Of(snapshot, relations, relationTypes));
     }
 
     private static int[] ReadLabels(Snapshot snapshot, string path, string column)

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using FaceEval.Core.Errors;
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 using FaceEval.Inference.Models;
 
 namespace FaceEval.Inference.Alignment;

@@ -1,6 +1,6 @@
 using FaceEval.Core.Errors;
+using FaceEval.Imaging;
 using FaceEval.Inference.Embedding;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 

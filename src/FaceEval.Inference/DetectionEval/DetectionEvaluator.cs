@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using FaceEval.Core.Errors;
+using FaceEval.Imaging;
 using FaceEval.Inference.Detection;
-using FaceEval.Inference.Imaging;
-using FaceEval.Inference.Models;
-using FaceEval.Inference.Runtime;
 using FaceEval.Inference.Layouts;
+using FaceEval.Inference.Models;
 using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.Runtime;
 
 namespace FaceEval.Inference.DetectionEval;
 

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Errors;
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
+using FaceEval.Imaging;
 using FaceEval.Inference.Alignment;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 

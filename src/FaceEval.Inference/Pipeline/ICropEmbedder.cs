@@ -1,4 +1,4 @@
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 using FaceEval.Inference.Models;
 
 namespace FaceEval.Inference.Pipeline;

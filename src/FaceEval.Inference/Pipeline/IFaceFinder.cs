@@ -1,5 +1,5 @@
+using FaceEval.Imaging;
 using FaceEval.Inference.Detection;
-using FaceEval.Inference.Imaging;
 
 namespace FaceEval.Inference.Pipeline;
 

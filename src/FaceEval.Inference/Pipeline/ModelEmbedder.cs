@@ -1,5 +1,5 @@
+using FaceEval.Imaging;
 using FaceEval.Inference.Embedding;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
 
 namespace FaceEval.Inference.Pipeline;

@@ -5,8 +5,8 @@ using System.Security.Cryptography;
 using System.Text;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
+using FaceEval.Imaging;
 using FaceEval.Inference.Alignment;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Layouts;
 
 namespace FaceEval.Inference.Pipeline;

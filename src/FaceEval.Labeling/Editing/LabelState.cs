@@ -1,5 +1,4 @@
 using FaceEval.Core.Errors;
-using FaceEval.Core.Neighbors;
 using FaceEval.Labeling.Journal;
 
 namespace FaceEval.Labeling.Editing;
@@ -12,6 +11,9 @@ namespace FaceEval.Labeling.Editing;
 /// </summary>
 public sealed class LabelState : IDisposable
 {
+    private static readonly QueueKind[] MemberKinds =
+        [QueueKind.CloserToAnother, QueueKind.SiblingAmbiguous, QueueKind.InGateAlternative, QueueKind.WorstOutliers];
+
     private readonly object _gate = new();
     private readonly LabelInput _input;
     private readonly Dictionary<string, int> _faceIndex;
@@ -21,12 +23,10 @@ public sealed class LabelState : IDisposable
     private readonly PersonCentroids _centroids;
     private readonly Stack<Action> _undo = new();
     private readonly LabelJournal? _journal;
-    private readonly HashSet<int> _dirtyPeople = [];
-    private readonly HashSet<int> _dirtyFaces = [];
-    private int[]? _best;
-    private double[]? _bestDistance;
+    private readonly NearestOthers _nearest;
     private int _version;
     private Members? _members;
+    private (int Version, int[] Counts)? _suspicious;
 
     /// <param name="journal">Where live edits are appended; null keeps them in memory only.</param>
     /// <param name="replay">Entries read from the journal, applied before anything else.</param>
@@ -55,6 +55,7 @@ public sealed class LabelState : IDisposable
         }
 
         _centroids = new PersonCentroids(input.Embeddings, input.People.Count, _person);
+        _nearest = new NearestOthers(_centroids, _person);
         foreach (var label in input.People)
         {
             _people.Add(new PersonEntry(label, fresh: false));
@@ -107,7 +108,8 @@ public sealed class LabelState : IDisposable
     {
         lock (_gate)
         {
-            return Enumerable.Range(0, _people.Count).Where(p => _people[p].Active && _centroids.Faces(p) > 0).Select(Summary).ToArray();
+            var suspicious = SuspiciousCounts();
+            return Enumerable.Range(0, _people.Count).Where(p => _people[p].Active && _centroids.Faces(p) > 0).Select(p => Summary(p, suspicious)).ToArray();
         }
     }
 
@@ -116,7 +118,7 @@ public sealed class LabelState : IDisposable
     {
         lock (_gate)
         {
-            return IsActive(id) ? Summary(id) : null;
+            return IsActive(id) ? Summary(id, SuspiciousCounts()) : null;
         }
     }
 
@@ -200,12 +202,12 @@ public sealed class LabelState : IDisposable
             var hits = new List<(double Key, int Face)>();
             if (kind == QueueKind.Unassigned)
             {
-                RefreshBest();
+                var (best, distance, _) = _nearest.Refresh(Usable());
                 for (var f = 0; f < _person.Length; f++)
                 {
-                    if (!_reviewed[f] && _person[f] < 0 && _best![f] == person)
+                    if (!_reviewed[f] && _person[f] < 0 && best[f] == person)
                     {
-                        hits.Add((_bestDistance![f], f));
+                        hits.Add((distance[f], f));
                     }
                 }
             }
@@ -220,14 +222,7 @@ public sealed class LabelState : IDisposable
                         continue;
                     }
 
-                    var key = kind switch
-                    {
-                        QueueKind.CloserToAnother => other < own ? own - other : double.NaN,
-                        QueueKind.SiblingAmbiguous => other >= own && other - own <= Options.SiblingMargin ? other - own : double.NaN,
-                        QueueKind.InGateAlternative => other <= Options.Gate ? other : double.NaN,
-                        QueueKind.WorstOutliers => own >= Options.OutlierDistance ? -own : double.NaN,
-                        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-                    };
+                    var key = MemberKey(kind, own, other);
                     if (!double.IsNaN(key))
                     {
                         hits.Add((kind == QueueKind.CloserToAnother ? -key : key, f));
@@ -240,14 +235,14 @@ public sealed class LabelState : IDisposable
     }
 
     /// <summary>
-    /// Finds every unassigned face's nearest person now; otherwise the first unassigned queue pays for
-    /// it (about 25 ms warm for 3,500 unassigned faces x 2,000 people on two cores, more just after start).
+    /// Finds every face's nearest other person now; otherwise the first people list or queue pays for it
+    /// (all 14,640 faces x 2,088 people of FIW, one search on two cores).
     /// </summary>
     public void Prepare()
     {
         lock (_gate)
         {
-            RefreshBest();
+            SuspiciousCounts();
         }
     }
 
@@ -376,7 +371,7 @@ public sealed class LabelState : IDisposable
                 {
                     restore();
                     created.Active = false; // the id stays taken so later journal entries keep their meaning
-                    _dirtyPeople.Add(_people.IndexOf(created));
+                    _nearest.PersonChanged(_people.IndexOf(created));
                 });
                 break;
             case EditKind.Unassign:
@@ -439,9 +434,7 @@ public sealed class LabelState : IDisposable
             return;
         }
 
-        _dirtyFaces.Add(face);
-        _dirtyPeople.Add(old);
-        _dirtyPeople.Add(person);
+        _nearest.FaceMoved(face, old, person);
         if (old >= 0)
         {
             _centroids.Remove(old, face);
@@ -456,69 +449,67 @@ public sealed class LabelState : IDisposable
     }
 
     /// <summary>
-    /// Keeps every unassigned face's nearest person current. The first call searches all people; after
-    /// that only faces that changed, or whose nearest person changed, are searched again, and the rest
-    /// compare against the few people an edit touched, so an edit costs O(unassigned x touched people).
+    /// The queue key of a member face for one of the four member queues (NaN = not in it): a face is in
+    /// a queue exactly when this is a number, for the queue itself and for the suspicious counts alike.
     /// </summary>
-    private void RefreshBest()
+    private double MemberKey(QueueKind kind, double own, double other) => kind switch
     {
-        if (_best is null || _bestDistance is null)
+        QueueKind.CloserToAnother => other < own ? own - other : double.NaN,
+        QueueKind.SiblingAmbiguous => other >= own && other - own <= Options.SiblingMargin ? other - own : double.NaN,
+        QueueKind.InGateAlternative => other <= Options.Gate ? other : double.NaN,
+        QueueKind.WorstOutliers => own >= Options.OutlierDistance ? -own : double.NaN,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>
+    /// Per person id: its distinct suspicious faces, i.e. the faces of its five queues counted once each
+    /// and without the queue limit: its unreviewed faces in any member queue plus the unreviewed
+    /// unassigned faces nearest to it. One pass over the faces on the shared nearest-other search.
+    /// </summary>
+    private int[] SuspiciousCounts()
+    {
+        if (_suspicious is { } cached && cached.Version == _version)
         {
-            (_best, _bestDistance) = (new int[_person.Length], new double[_person.Length]);
-            Array.Fill(_best, -1);
-            Array.Fill(_bestDistance, double.PositiveInfinity);
-            SearchBest(Enumerable.Range(0, _person.Length).Where(f => _person[f] < 0).ToArray());
+            return cached.Counts;
         }
-        else if (_dirtyFaces.Count > 0 || _dirtyPeople.Count > 0)
+
+        var (best, distance, ownDistances) = _nearest.Refresh(Usable());
+        var counts = new int[_people.Count];
+        for (var f = 0; f < _person.Length; f++)
         {
-            var touched = _dirtyPeople.Where(p => p >= 0).ToArray();
-            var again = new List<int>();
-            for (var f = 0; f < _person.Length; f++)
+            var own = _person[f];
+            if (_reviewed[f])
             {
-                if (_person[f] >= 0)
-                {
-                    continue;
-                }
-
-                if (_dirtyFaces.Contains(f) || _dirtyPeople.Contains(_best[f]))
-                {
-                    again.Add(f);
-                    continue;
-                }
-
-                foreach (var p in touched)
-                {
-                    if (_people[p].Active && _centroids.Faces(p) > 0)
-                    {
-                        var d = _centroids.Distance(f, p);
-                        if (d < _bestDistance[f] || (d == _bestDistance[f] && p < _best[f]))
-                        {
-                            (_best[f], _bestDistance[f]) = (p, d);
-                        }
-                    }
-                }
+                continue;
             }
 
-            SearchBest(again);
+            if (own < 0)
+            {
+                if (best[f] >= 0)
+                {
+                    counts[best[f]]++;
+                }
+
+                continue;
+            }
+
+            foreach (var kind in MemberKinds)
+            {
+                if (!double.IsNaN(MemberKey(kind, ownDistances[f], distance[f])))
+                {
+                    counts[own]++;
+                    break;
+                }
+            }
         }
 
-        _dirtyFaces.Clear();
-        _dirtyPeople.Clear();
-    }
-
-    /// <summary>Sets the nearest person of each face from a search of all people.</summary>
-    private void SearchBest(IReadOnlyList<int> faces)
-    {
-        var (person, distance) = _centroids.Nearest(faces, 1, Usable(), excluded: null);
-        for (var i = 0; i < faces.Count; i++)
-        {
-            (_best![faces[i]], _bestDistance![faces[i]]) = (person[i], distance[i]);
-        }
+        _suspicious = (_version, counts);
+        return counts;
     }
 
     /// <summary>
-    /// Each face of a person with its distance to its own centroid and to the nearest other person,
-    /// computed in one search and kept until the next edit (the four member queues share it).
+    /// Each face of a person with its distance to its own centroid and to the nearest other person
+    /// (from the shared search), kept until the next edit (the four member queues share it).
     /// </summary>
     private Members MembersOf(int person)
     {
@@ -528,8 +519,9 @@ public sealed class LabelState : IDisposable
         }
 
         var faces = Enumerable.Range(0, _person.Length).Where(f => _person[f] == person).ToArray();
-        var (_, otherDistance) = _centroids.Nearest(faces, 1, Usable(), Enumerable.Repeat(person, faces.Length).ToArray());
-        var own = faces.Select(f => _centroids.Distance(f, person)).ToArray();
+        var (_, nearest, ownDistances) = _nearest.Refresh(Usable());
+        var otherDistance = faces.Select(f => nearest[f]).ToArray();
+        var own = faces.Select(f => ownDistances[f]).ToArray();
         _members = new Members(person, _version, faces, own, otherDistance);
         return _members;
     }
@@ -566,7 +558,8 @@ public sealed class LabelState : IDisposable
         return usable;
     }
 
-    private PersonSummary Summary(int p) => new(p, _people[p].Label, !_people[p].Fresh, _centroids.Faces(p), Math.Round(_centroids.Cohesion(p), 6));
+    private PersonSummary Summary(int p, int[] suspicious) =>
+        new(p, _people[p].Label, !_people[p].Fresh, _centroids.Faces(p), Math.Round(_centroids.Cohesion(p), 6), suspicious[p]);
 
     private bool IsActive(int id) => id >= 0 && id < _people.Count && _people[id].Active;
 

@@ -11,6 +11,11 @@ namespace FaceEval.Labeling.Journal;
 /// flushed to the disk (fsync) before it returns, so an acknowledged edit survives a kill or a power
 /// cut. A last line without its newline is a write that was never acknowledged: reading ignores it and
 /// <see cref="OpenForAppend"/> cuts it off so the next entry starts on a clean line.
+/// <para>Each append opens the file by name and checks it still has the length this journal left it
+/// at. A handle held open would keep appending to a journal that was deleted or replaced (its edits
+/// gone at the next start) and would keep unwritten bytes of a failed write in its buffer, to be
+/// written with the next entry. A failed append is cut back off and reported as
+/// <see cref="ErrorKind.Io"/>, so the edit is neither acknowledged nor replayed later.</para>
 /// </summary>
 public sealed class LabelJournal : IDisposable
 {
@@ -23,12 +28,12 @@ public sealed class LabelJournal : IDisposable
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    private readonly FileStream _stream;
+    private long _length;
 
-    private LabelJournal(FileStream stream, string path)
+    private LabelJournal(string path, long length)
     {
-        _stream = stream;
         Path = path;
+        _length = length;
     }
 
     public string Path { get; }
@@ -40,37 +45,78 @@ public sealed class LabelJournal : IDisposable
     public static (IReadOnlyList<LabelEdit> Edits, LabelJournal Journal) OpenForAppend(string path)
     {
         var (edits, goodLength) = ReadWithLength(path);
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
-        try
+        using (var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read))
         {
             if (stream.Length != goodLength)
             {
                 stream.SetLength(goodLength);
-                stream.Flush(flushToDisk: true);
             }
 
-            stream.Seek(0, SeekOrigin.End);
-            return (edits, new LabelJournal(stream, path));
+            stream.Flush(flushToDisk: true);
         }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
+
+        return (edits, new LabelJournal(path, goodLength));
     }
 
-    /// <summary>Appends one entry and returns only once it is on the disk.</summary>
+    /// <summary>
+    /// Appends one entry and returns only once it is on the disk; otherwise throws
+    /// <see cref="ErrorKind.Io"/> with the file as it was before.
+    /// </summary>
     public void Append(LabelEdit edit)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(edit, Json);
         var line = new byte[bytes.Length + 1];
         bytes.CopyTo(line, 0);
         line[^1] = (byte)'\n';
-        _stream.Write(line);
-        _stream.Flush(flushToDisk: true);
+        FileStream stream;
+        try
+        {
+            // Unbuffered, so a failed write leaves nothing behind to be flushed later.
+            stream = new FileStream(Path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(ex.Message);
+        }
+
+        using (stream)
+        {
+            if (stream.Length != _length)
+            {
+                throw Unwritable($"it is {stream.Length} bytes, not the {_length} written by this session: something else changed it");
+            }
+
+            try
+            {
+                stream.Seek(_length, SeekOrigin.Begin);
+                stream.Write(line);
+                stream.Flush(flushToDisk: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                try
+                {
+                    stream.SetLength(_length);
+                }
+                catch (Exception cut) when (cut is IOException or UnauthorizedAccessException)
+                {
+                    // Most likely a torn line without its newline, which a restart ignores; until then the length check refuses appends.
+                }
+
+                throw Unwritable(ex.Message);
+            }
+        }
+
+        _length += line.Length;
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>Nothing is held open between appends.</summary>
+    public void Dispose()
+    {
+    }
+
+    private FaceEvalException Unwritable(string why) =>
+        new(ErrorKind.Io, $"cannot append to the journal {Path} ({why.ReplaceLineEndings(" ")}); the edit was not applied");
 
     private static (IReadOnlyList<LabelEdit> Edits, long GoodLength) ReadWithLength(string path)
     {

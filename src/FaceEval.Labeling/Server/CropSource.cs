@@ -1,16 +1,15 @@
 using FaceEval.Core.Snapshots;
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 
 namespace FaceEval.Labeling.Server;
 
 /// <summary>
 /// A face's picture, found by face row only: the snapshot's stored crop (<see cref="Snapshot.CropPath"/>),
-/// else the face box plus a margin cut from its photo (<see cref="Snapshot.PhotoPath"/>). Paths come from
+/// else the face cut from its photo by <see cref="FaceCrop"/> (<see cref="Snapshot.PhotoPath"/>). Paths come from
 /// the snapshot, never from a request, and the snapshot confines them to their folders.
 /// </summary>
 internal sealed class CropSource(Snapshot snapshot)
 {
-    private const double Margin = 0.25;
     private const int PhotoSide = 480;
 
     public (byte[] Bytes, string ContentType)? Get(int face)
@@ -20,7 +19,7 @@ internal sealed class CropSource(Snapshot snapshot)
             return (File.ReadAllBytes(crop), ContentType(crop));
         }
 
-        return Picture(face, (image, box) => JpegEncoder.Encode(Cut(image, box), quality: 90)) is { } cut ? (cut, "image/jpeg") : null;
+        return Picture(face, (image, box) => JpegEncoder.Encode(FaceCrop.Cut(image, box), quality: 90)) is { } cut ? (cut, "image/jpeg") : null;
     }
 
     /// <summary>
@@ -51,15 +50,6 @@ internal sealed class CropSource(Snapshot snapshot)
         {
             return null;
         }
-    }
-
-    private static RgbImage Cut(RgbImage image, FaceBox box)
-    {
-        var left = Math.Clamp((int)Math.Floor(box.X - Margin * box.W), 0, image.Width - 1);
-        var top = Math.Clamp((int)Math.Floor(box.Y - Margin * box.H), 0, image.Height - 1);
-        var right = Math.Clamp((int)Math.Ceiling(box.X + (1 + Margin) * box.W), left + 1, image.Width);
-        var bottom = Math.Clamp((int)Math.Ceiling(box.Y + (1 + Margin) * box.H), top + 1, image.Height);
-        return image.Crop(left, top, right - left, bottom - top);
     }
 
     private static void DrawBox(RgbImage image, FaceBox box)

@@ -11,7 +11,10 @@ namespace FaceEval.Labeling.Server;
 /// <summary>
 /// The JSON API and the page. People are addressed by numeric id (labels such as <c>F0009/MID2</c> hold
 /// slashes), or by label in request bodies. Unknown faces and people are 404, malformed bodies and bad
-/// values 400; every edit is on disk before its answer is sent.
+/// values 400; a fault on the server's side (the journal cannot be written, a file or the native runtime
+/// fails, a bug) is 500, since retrying the same request elsewhere would not help and the request is not
+/// to blame. Every error is one JSON object <c>{"error": "one line"}</c>. Every edit is on disk before its
+/// answer is sent; an edit that could not be written is not applied.
 /// </summary>
 internal static class LabelApi
 {
@@ -106,19 +109,19 @@ internal static class LabelApi
 
         app.MapPost("/api/undo", () => Handle(() => new { undone = State().Undo(), edits = State().EditCount }));
 
-        app.MapGet("/api/crops/{faceId}", (string faceId) =>
+        app.MapGet("/api/crops/{faceId}", (string faceId) => Guard(() =>
         {
             var face = State().IndexOf(faceId);
             var crop = face < 0 ? null : crops.Value.Get(face);
             return crop is { } c ? Results.Bytes(c.Bytes, c.ContentType) : Error(StatusCodes.Status404NotFound, $"no picture for face '{faceId}'");
-        });
+        }));
 
-        app.MapGet("/api/photos/{faceId}", (string faceId) =>
+        app.MapGet("/api/photos/{faceId}", (string faceId) => Guard(() =>
         {
             var face = State().IndexOf(faceId);
             var photo = face < 0 ? null : crops.Value.Photo(face);
             return photo is not null ? Results.Bytes(photo, "image/jpeg") : Error(StatusCodes.Status404NotFound, $"no photo for face '{faceId}'");
-        });
+        }));
 
         LabelState State() => session().State;
     }
@@ -161,17 +164,36 @@ internal static class LabelApi
         }
     }
 
-    private static IResult Handle<T>(Func<T> action)
+    private static IResult Handle<T>(Func<T> action) => Guard(() => Results.Json(action(), Json));
+
+    private static IResult Guard(Func<IResult> action)
     {
         try
         {
-            return Results.Json(action(), Json);
+            return action();
         }
         catch (FaceEvalException ex)
         {
-            return Error(ex.Kind == ErrorKind.UnknownName ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, ex.Message);
+            return Error(Status(ex.Kind), ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Error(StatusCodes.Status500InternalServerError, $"I/O error: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Error(StatusCodes.Status500InternalServerError, $"internal error: {ex.GetType().Name}: {ex.Message} (please report)");
         }
     }
 
-    private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+    /// <summary>The request's fault is 4xx; anything the server failed at is 500.</summary>
+    internal static int Status(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Usage or ErrorKind.InvalidData => StatusCodes.Status400BadRequest,
+        ErrorKind.UnknownName => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static IResult Error(int status, string message) =>
+        Results.Json(new { error = message.ReplaceLineEndings(" ") }, Json, statusCode: status);
 }

@@ -1,46 +1,39 @@
 using System.Globalization;
 using FaceEval.Core.Analysis;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Reporting;
 using FaceEval.Reports.Charts;
 using FaceEval.Reports.Crops;
 using FaceEval.Reports.Model;
 
 namespace FaceEval.Reports.Building;
 
-/// <summary>Turns one run (and its sweep) into a <see cref="ReportDocument"/>: metric table, sweep curves, distance cliff, cohesion, look-alikes, galleries.</summary>
+/// <summary>Lays out a computed <see cref="ClusteringReport"/> as a <see cref="ReportDocument"/>: metric table, sweep curves, distance cliff, cohesion, look-alikes, galleries.</summary>
 public static class ClusteringReportBuilder
 {
-    public static ReportDocument Build(ClusteringReportInput input)
+    /// <param name="maxCrops">At most this many face crops are embedded (galleries first, then chart points).</param>
+    /// <param name="maxCliffPoints">Faces drawn on the cliff chart; a larger snapshot shows an even sample plus every wrong face.</param>
+    public static ReportDocument Build(ClusteringReport report, int maxCrops = 2000, int maxCliffPoints = 3000)
     {
-        var data = input.Data;
-        var snapshot = data.Snapshot;
-        var embeddings = data.Context.Embeddings;
-        var truth = data.Truth;
-        var labels = input.Run.Labels;
-        var people = snapshot.People;
-
-        var cliff = DistanceCliff.Compute(embeddings, truth);
-        var truthCohesion = CohesionAnalysis.Compute(embeddings, truth, truth, input.Seed);
-        var predictedCohesion = CohesionAnalysis.Compute(embeddings, labels, truth, input.Seed);
-        var lookalikes = LookalikeAnalysis.Compute(embeddings, truth, labels, data.Lookalikes);
-        var parameters = input.Run.Parameters.Values.ToDictionary(kv => kv.Key, kv => kv.Value);
-        var algorithm = input.Run.Parameters.Algorithm;
+        var (_, model, algorithm, parameters, metrics, people, cliff, truthCohesion, predictedCohesion, lookalikes) = report.Data;
+        var snapshot = report.Snapshot;
+        var run = report.Run;
 
         var sections = new List<ReportSection>();
         var wanted = new List<int>();
 
         // Summary: metrics and the setting.
         sections.Add(new ReportSection("summary", "Metrics and chosen parameters",
-            [$"{algorithm} on {data.Model}: {input.Run.Metrics.Scored} scored faces, {input.Run.Metrics.Clusters} clusters."
-                + (input.Sweep?.Best is not null ? $" The parameters are the best row of the sweep ({input.SweepFile}) by {input.Sweep.Objective.JsonName()}." : "")],
+            [$"{algorithm} on {model}: {metrics.Scored} scored faces, {metrics.Clusters} clusters."
+                + (report.Sweep?.Best is not null ? $" The parameters are the best row of the sweep ({report.SweepFile}) by {report.Sweep.Objective.JsonName()}." : "")],
             [
                 new ReportTable("metrics", "Metrics", ["metric", "value"],
-                    MetricKeys.All.Select(k => (IReadOnlyList<object?>)[k.JsonName(), input.Run.Metrics.Get(k)]).ToArray()),
+                    MetricKeys.All.Select(k => (IReadOnlyList<object?>)[k.JsonName(), metrics.Get(k)]).ToArray()),
                 new ReportTable("parameters", "Parameters", ["parameter", "value"],
                     parameters.Select(kv => (IReadOnlyList<object?>)[kv.Key, kv.Value]).ToArray()),
             ], [], []));
 
-        if (input.Sweep is { } sweep)
+        if (report.Sweep is { } sweep)
         {
             sections.Add(new ReportSection("sweep", "Sweep curves",
                 [$"{sweep.Rows.Count} settings of {string.Join(" x ", sweep.Axes.Select(a => a.Parameter))}; objective {sweep.Objective.JsonName()}"
@@ -50,7 +43,7 @@ public static class ClusteringReportBuilder
         }
 
         // Distance cliff.
-        var plotted = CliffSample(cliff, input.MaxCliffPoints);
+        var plotted = CliffSample(cliff, maxCliffPoints);
         var kneeText = cliff.Knee is { } k
             ? $"Knee (Kneedle: the point of the sorted own-person distances farthest below the chord between its ends, axes scaled to [0, 1]) at face {k.Index + 1} of {cliff.Points.Count}: distance {k.Value.ToString("0.####", CultureInfo.InvariantCulture)}, offered as the suggested assignDistance."
             : "The sorted distances have no knee.";
@@ -83,14 +76,14 @@ public static class ClusteringReportBuilder
 
         // Look-alikes.
         sections.Add(new ReportSection("lookalikes", "Look-alikes",
-            [data.Lookalikes.Count == 0 ? "The snapshot has no look-alike relations of the selected types."
+            [report.LookalikeRelations == 0 ? "The snapshot has no look-alike relations of the selected types."
                 : $"{lookalikes.Count} related pairs (relation types counted as look-alikes) with faces on both sides: how far apart their centroids are and how many of their faces the clustering lumped together."],
             [new ReportTable("lookalikes", "Look-alike pairs", ["person_a", "person_b", "faces_a", "faces_b", "centroid_distance", "lumped_faces", "together_pairs", "together_rate"],
                 lookalikes.OrderBy(p => p.CentroidDistance).Select(p => (IReadOnlyList<object?>)[people[p.PersonA], people[p.PersonB], p.FacesA, p.FacesB, p.CentroidDistance, p.LumpedFaces, p.TogetherPairs, p.TogetherRate]).ToArray())],
             lookalikes.Count == 0 ? [] : [new ReportChart("lookalikes", "Centroid distance against faces clustered together", ChartSpecs.Lookalikes(lookalikes, people))], []));
 
         // Galleries of the worst errors.
-        var merges = WrongMerges(predictedCohesion, labels, truth, people);
+        var merges = WrongMerges(predictedCohesion, run.Labels, report.Truth, people);
         var outliers = cliff.Points.Reverse().Take(24)
             .Select(p => new GalleryItem(p.Face, $"{people[p.Person]}: {p.OwnDistance:0.###}" + (p.Wrong ? $", nearer {people[p.NearestOtherPerson!.Value]}" : ""))).ToArray();
         var misplaced = cliff.Points.Where(p => p.Wrong).OrderByDescending(p => p.OwnDistance - p.NearestOtherDistance!.Value).Take(24)
@@ -106,24 +99,22 @@ public static class ClusteringReportBuilder
         wanted.AddRange(predictedCohesion.Groups.Select(g => g.Representative));
         wanted.AddRange(truthCohesion.Groups.Select(g => g.Representative));
         wanted.AddRange(plotted.Select(r => cliff.Points[r].Face));
-        var crops = CropExtractor.Extract(snapshot, wanted.Distinct().Take(input.MaxCrops));
+        var crops = CropExtractor.Extract(snapshot, wanted.Distinct().Take(maxCrops));
 
-        var result = new ClusteringReportData(snapshot.Id, data.Model, algorithm, parameters, input.Run.Metrics, people,
-            cliff, truthCohesion, predictedCohesion, lookalikes);
         var facts = new List<ReportFact>
         {
             new("snapshot", $"{snapshot.Id} ({snapshot.Directory})"),
-            new("model", data.Model),
-            new("algorithm", $"{algorithm} {input.Run.Parameters}"),
+            new("model", model),
+            new("algorithm", $"{algorithm} {run.Parameters}"),
             new("faces", $"{snapshot.Faces.Count} faces, {people.Count} people, {snapshot.Relations.Count} relations"),
         };
-        if (input.SweepFile is not null)
+        if (report.SweepFile is not null)
         {
-            facts.Add(new ReportFact("sweep", input.SweepFile));
+            facts.Add(new ReportFact("sweep", report.SweepFile));
         }
 
-        return new ReportDocument("report", $"FaceEval report: {algorithm} on {data.Model}", facts,
-            sections.Select(s => s with { Notes = s.Notes.Where(n => n.Length > 0).ToArray() }).ToArray(), crops, result);
+        return new ReportDocument("report", $"FaceEval report: {algorithm} on {model}", facts,
+            sections.Select(s => s with { Notes = s.Notes.Where(n => n.Length > 0).ToArray() }).ToArray(), crops, report.Data);
     }
 
     private static ReportTable SweepTable(Core.Sweeps.SweepResult sweep)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FaceEval.Core.Analysis;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Reporting;
 using FaceEval.Core.Snapshots;
 using FaceEval.Reports.Charts;
 using FaceEval.Reports.Crops;
@@ -8,11 +9,13 @@ using FaceEval.Reports.Model;
 
 namespace FaceEval.Reports.Building;
 
-/// <summary>Side by side: verification, separation of people (look-alikes singled out) and the best clustering of each model.</summary>
+/// <summary>Lays out a computed <see cref="ComparisonReport"/> side by side: verification, separation of people (look-alikes singled out) and the best clustering of each model.</summary>
 public static class ComparisonReportBuilder
 {
-    public static ReportDocument Build(Snapshot snapshot, IReadOnlyList<ModelResult> results, int maxCrops = 2000)
+    public static ReportDocument Build(ComparisonReport report, int maxCrops = 2000)
     {
+        var snapshot = report.Snapshot;
+        var results = report.Results;
         var people = snapshot.People;
         var representative = FirstFaces(snapshot);
         var first = results[0];
@@ -40,19 +43,9 @@ public static class ComparisonReportBuilder
             verified.Length == 0 ? [] : [new ReportChart("roc", "ROC (FAR on a log scale)", ChartSpecs.Roc(verified))], []));
 
         // Separation, look-alikes singled out.
-        var ratios = new Dictionary<string, double?>();
-        var sepRows = new List<IReadOnlyList<object?>>();
-        foreach (var r in results)
-        {
-            var s = r.Separation;
-            var sib = s?.Lookalikes.Select(p => p.Separation).ToArray() ?? [];
-            sepRows.Add([r.Model, s?.Pairs, s?.Quantiles[1], s?.Quantiles[3], s?.OverlappingShare, sib.Length,
-                sib.Length == 0 ? null : Quantiles.Of(sib, 0.5), sib.Length == 0 ? null : sib.Average()]);
-            if (r != first)
-            {
-                ratios[r.Model] = MedianRatio(first.Separation, s);
-            }
-        }
+        var ratios = report.Data.SiblingSeparationRatio;
+        var sepRows = results.Select(r => (IReadOnlyList<object?>)[r.Model, r.Separation?.Pairs, r.Separation?.Quantiles[1], r.Separation?.Quantiles[3],
+            r.Separation?.OverlappingShare, r.LookalikePairs, r.LookalikeMedian, r.LookalikeMean]).ToList();
 
         var notes = new List<string>
         {
@@ -68,19 +61,15 @@ public static class ComparisonReportBuilder
         var charts = new List<ReportChart>();
         var pairRows = new List<IReadOnlyList<object?>>();
         var pictureFaces = new List<int>();
-        if (results.Count > 1 && first.Separation is { } sa && results[1].Separation is { } sb)
+        if (results.Count > 1)
         {
-            var byPair = sb.Lookalikes.ToDictionary(p => (p.PersonA, p.PersonB));
             var points = new List<(string, double, double, int)>();
-            foreach (var p in sa.Lookalikes)
+            foreach (var p in report.LookalikePairs)
             {
-                if (byPair.TryGetValue((p.PersonA, p.PersonB), out var q))
-                {
-                    var face = representative[p.PersonA];
-                    pictureFaces.Add(face);
-                    points.Add(($"{people[p.PersonA]} / {people[p.PersonB]}", p.Separation, q.Separation, face));
-                    pairRows.Add([people[p.PersonA], people[p.PersonB], p.Separation, q.Separation, q.Separation / p.Separation]);
-                }
+                var face = representative[p.PersonA];
+                pictureFaces.Add(face);
+                points.Add(($"{people[p.PersonA]} / {people[p.PersonB]}", p.First, p.Second, face));
+                pairRows.Add([people[p.PersonA], people[p.PersonB], p.First, p.Second, p.Ratio]);
             }
 
             if (points.Count > 0)
@@ -124,8 +113,6 @@ public static class ComparisonReportBuilder
             [new ReportChart("objective", $"{objective.JsonName()} against {parameter}", ChartSpecs.ObjectiveByModel(results.Select(r => (r.Model, r.Clustering)).ToArray()))], []));
 
         var crops = CropExtractor.Extract(snapshot, pictureFaces.Distinct().Take(maxCrops));
-        var summaries = results.Select(r => new ModelSummary(r.Model, r.Verification is null ? null : VerificationSummary.From(r.Verification), r.Separation, r.Clustering)).ToArray();
-        var data = new ComparisonReportData(snapshot.Id, results.Select(r => r.Model).ToArray(), people, sweep.Algorithm, parameter, summaries, ratios);
         return new ReportDocument("compare", $"FaceEval comparison: {string.Join(" vs ", results.Select(r => r.Model))}",
             [
                 new("snapshot", $"{snapshot.Id} ({snapshot.Directory})"),
@@ -133,20 +120,7 @@ public static class ComparisonReportBuilder
                 new("faces", $"{snapshot.Faces.Count} faces, {people.Count} people, {snapshot.Relations.Count} relations"),
                 new("clustering", $"{sweep.Algorithm}, {parameter} re-tuned per model"),
             ],
-            sections, crops, data);
-    }
-
-    private static double? MedianRatio(PeopleSeparation? a, PeopleSeparation? b)
-    {
-        if (a is null || b is null)
-        {
-            return null;
-        }
-
-        var byPair = b.Lookalikes.ToDictionary(p => (p.PersonA, p.PersonB));
-        var ratios = a.Lookalikes.Where(p => byPair.ContainsKey((p.PersonA, p.PersonB)) && p.Separation > 0)
-            .Select(p => byPair[(p.PersonA, p.PersonB)].Separation / p.Separation).ToArray();
-        return ratios.Length == 0 ? null : Quantiles.Of(ratios, 0.5);
+            sections, crops, report.Data);
     }
 
     /// <summary>Each person's first face (by row), the picture that stands for them.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FaceEval.Core.Analysis;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Reporting;
 using FaceEval.Core.Sweeps;
 using static FaceEval.Reports.Charts.VegaLite;
 
@@ -185,7 +186,7 @@ internal static class ChartSpecs
         var rows = new List<object>();
         foreach (var (model, result) in models)
         {
-            foreach (var p in Thin(result.Roc.Points))
+            foreach (var p in VerificationSummary.Thin(result.Roc.Points))
             {
                 rows.Add(new { model, far = p.FalseAcceptRate, tar = p.TrueAcceptRate, threshold = p.Threshold });
             }
@@ -280,20 +281,5 @@ internal static class ChartSpecs
                 },
             },
         });
-    }
-
-    /// <summary>At most about 500 points per curve: a point is kept when FAR grew by 2% or TAR by 0.002 since the last kept one.</summary>
-    public static IEnumerable<RocPoint> Thin(IReadOnlyList<RocPoint> points)
-    {
-        RocPoint? last = null;
-        for (var i = 0; i < points.Count; i++)
-        {
-            var p = points[i];
-            if (last is null || i == points.Count - 1 || p.FalseAcceptRate > last.FalseAcceptRate * 1.02 + 1e-9 || p.TrueAcceptRate > last.TrueAcceptRate + 0.002)
-            {
-                last = p;
-                yield return p;
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 using FaceEval.Reports.Model;
 
 namespace FaceEval.Reports.Crops;
@@ -8,7 +8,7 @@ namespace FaceEval.Reports.Crops;
 /// <summary>
 /// Small face crops for a report, embedded as base64 JPEG. From the snapshot's <c>crops/&lt;face_id&gt;.jpg</c>
 /// (or .jpeg/.png) when present; otherwise cut from the photo under the snapshot's images root (faces.csv
-/// <c>file</c>, box <c>x,y,w,h</c>): a square around the box, 20% larger than its longer side, resized.
+/// <c>file</c>, box <c>x,y,w,h</c>) by <see cref="FaceCrop"/>, resized.
 /// </summary>
 public static class CropExtractor
 {
@@ -65,23 +65,13 @@ public static class CropExtractor
             }
 
             return canCut && snapshot.PhotoPath(face) is { } photo && FaceBox.TryRead(snapshot.Faces[face], out var box)
-                ? Encode(Cut(ImageDecoder.Decode(photo), box.X, box.Y, box.W, box.H))
+                ? Encode(ImageResizer.Resize(FaceCrop.Cut(ImageDecoder.Decode(photo), box), Size, Size))
                 : null;
         }
         catch (Exception e) when (e is FaceEvalException or IOException or DllNotFoundException)
         {
             return null;
         }
-    }
-
-    /// <summary>A square of side 1.2 x max(w, h) centred on the box, clamped into the photo, resized to <see cref="Size"/>.</summary>
-    internal static RgbImage Cut(RgbImage photo, double x, double y, double w, double h)
-    {
-        var side = Math.Max(1, (int)Math.Round(1.2 * Math.Max(w, h)));
-        side = Math.Min(side, Math.Min(photo.Width, photo.Height));
-        var left = Math.Clamp((int)Math.Round(x + w / 2 - side / 2.0), 0, photo.Width - side);
-        var top = Math.Clamp((int)Math.Round(y + h / 2 - side / 2.0), 0, photo.Height - side);
-        return ImageResizer.Resize(photo.Crop(left, top, side, side), Size, Size);
     }
 
     private static string Encode(RgbImage image) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using FaceEval.Core.IO;
+using FaceEval.Reports.Formatting;
 using FaceEval.Reports.Model;
 
 namespace FaceEval.Reports.Exporters;

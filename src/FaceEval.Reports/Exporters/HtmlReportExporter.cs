@@ -1,5 +1,6 @@
 using System.Text;
 using FaceEval.Core.IO;
+using FaceEval.Reports.Formatting;
 using FaceEval.Reports.Model;
 
 namespace FaceEval.Reports.Exporters;

@@ -1,4 +1,5 @@
 using FaceEval.Core.IO;
+using FaceEval.Reports.Formatting;
 using FaceEval.Reports.Model;
 
 namespace FaceEval.Reports.Exporters;

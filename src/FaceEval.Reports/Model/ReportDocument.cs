@@ -1,8 +1,9 @@
 namespace FaceEval.Reports.Model;
 
 /// <summary>
-/// Everything one report shows, computed in C#: every exporter (<see cref="Exporters.IReportExporter"/>)
-/// renders this one model, so the HTML, the JSON and the CSV can never disagree.
+/// Everything one report shows, laid out from Core's report data (<see cref="Core.Reporting.ClusteringReport"/>,
+/// <see cref="Core.Reporting.ComparisonReport"/>): every exporter (<see cref="Exporters.IReportExporter"/>)
+/// renders this one document, so the HTML, the JSON and the CSV can never disagree.
 /// </summary>
 /// <param name="Kind">"report" or "compare".</param>
 /// <param name="Facts">Name/value lines shown at the top (snapshot, model, algorithm ...).</param>

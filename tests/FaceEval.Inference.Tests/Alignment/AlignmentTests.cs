@@ -1,5 +1,5 @@
+using FaceEval.Imaging;
 using FaceEval.Inference.Alignment;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
 
 namespace FaceEval.Inference.Tests.Alignment;

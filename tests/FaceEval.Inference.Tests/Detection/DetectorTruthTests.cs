@@ -2,7 +2,7 @@ using FaceEval.Inference.Alignment;
 using FaceEval.Inference.Detection;
 using FaceEval.Inference.DetectionEval;
 using FaceEval.Inference.Embedding;
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Pipeline;
 using FaceEval.Inference.Runtime;

@@ -1,6 +1,6 @@
 using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 using FaceEval.Inference.Layouts;
 using FaceEval.Inference.Tests.Pipeline;
 

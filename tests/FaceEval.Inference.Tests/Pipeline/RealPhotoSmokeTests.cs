@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
+using FaceEval.Imaging;
 using FaceEval.Inference.Alignment;
 using FaceEval.Inference.Detection;
 using FaceEval.Inference.Embedding;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
+using FaceEval.Imaging;
 using FaceEval.Inference.Detection;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Pipeline;
 

@@ -1,6 +1,6 @@
+using FaceEval.Imaging;
 using FaceEval.Inference.Alignment;
 using FaceEval.Inference.Detection;
-using FaceEval.Inference.Imaging;
 using FaceEval.Inference.Pipeline;
 
 namespace FaceEval.Inference.Tests.Pipeline;

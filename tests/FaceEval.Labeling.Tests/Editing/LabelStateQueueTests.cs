@@ -76,6 +76,23 @@ public sealed class LabelStateQueueTests
     }
 
     [Fact]
+    public void Suspicious_counts_are_the_distinct_faces_of_the_five_queues()
+    {
+        // By design (see LabelFixture): A has aX (in three queues, counted once) and u1; B bO, bP and u2;
+        // C cG and u3; D dS (in two queues); E nothing.
+        using var state = State();
+        Assert.Equal([2, 3, 2, 1, 0], state.People().Select(p => p.Suspicious));
+
+        state.Move("aX", 1); // reviewed: aX leaves every queue, and A's centroid moves back onto a1..a3
+        Assert.Equal([1, 3, 2, 1, 0], state.People().Select(p => p.Suspicious));
+        state.Accept("bO");
+        Assert.Equal(2, state.Person(1)!.Suspicious);
+        state.Undo();
+        state.Undo();
+        Assert.Equal([2, 3, 2, 1, 0], state.People().Select(p => p.Suspicious));
+    }
+
+    [Fact]
     public void Moving_a_face_updates_centroids_and_queues_and_undo_restores_them()
     {
         using var state = State();

@@ -177,6 +177,27 @@ public sealed class LabelStateReferenceTests
         }
     }
 
+    /// <summary>
+    /// Each person's suspicious count lies between the faces clearly inside some queue of theirs and the
+    /// faces possibly inside one (within the float slack of a boundary), each face counted once.
+    /// </summary>
+    private static void AssertSuspicious(LabelState state, Reference reference, HashSet<int> reviewed)
+    {
+        const double slack = 1e-5;
+        var some = 0;
+        foreach (var person in state.People())
+        {
+            var all = Enum.GetValues<QueueKind>().SelectMany(k => reference.Queue(person.Id, k, state.Options, reviewed.Contains)).ToArray();
+            var surely = all.Where(r => r.Margin > slack).Select(r => r.Id).Distinct().Count();
+            var maybe = all.Where(r => r.Margin >= -slack).Select(r => r.Id).Distinct().Count();
+            Assert.True(person.Suspicious >= surely && person.Suspicious <= maybe,
+                $"{person.Label}: {person.Suspicious} suspicious faces, the reference says {surely}..{maybe}");
+            some += person.Suspicious > 0 ? 1 : 0;
+        }
+
+        Assert.True(some >= 10, $"only {some} people have suspicious faces: the library tests too little");
+    }
+
     private static void AssertAgrees(LabelState state, float[][] rows, HashSet<int> reviewed)
     {
         var reference = new Reference(rows, state);
@@ -190,6 +211,8 @@ public sealed class LabelStateReferenceTests
                 longest[kind] = Math.Max(longest.GetValueOrDefault(kind), queue.Count);
             }
         }
+
+        AssertSuspicious(state, reference, reviewed);
 
         // Every kind has a queue long enough for its order to be checked.
         Assert.All(longest, kv => Assert.True(kv.Value >= 2, $"the longest {kv.Key} queue has {kv.Value} faces: the library tests too little"));

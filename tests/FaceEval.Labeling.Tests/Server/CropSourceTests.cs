@@ -1,5 +1,5 @@
 using FaceEval.Core.Snapshots;
-using FaceEval.Inference.Imaging;
+using FaceEval.Imaging;
 using FaceEval.Labeling.Server;
 
 namespace FaceEval.Labeling.Tests.Server;

@@ -3,6 +3,7 @@ using FaceEval.Core.Algorithms;
 using FaceEval.Core.Analysis;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Reporting;
 using FaceEval.Core.Snapshots;
 using FaceEval.Core.Sweeps;
 using FaceEval.Core.Synthetic;

@@ -1,0 +1,94 @@
+using FaceEval.Core.Algorithms;
+using FaceEval.Core.Analysis;
+using FaceEval.Core.Configuration;
+using FaceEval.Core.Errors;
+using FaceEval.Core.Evaluation;
+using FaceEval.Core.Snapshots;
+using FaceEval.Core.Sweeps;
+
+namespace FaceEval.Core.Reporting;
+
+/// <summary>
+/// Everything a clustering report shows, computed: the run of the setting it explains, the sweep that
+/// chose it (if any) and the analyses of that run. FaceEval.Reports only lays this out as a page and files.
+/// </summary>
+/// <param name="Truth">The ground-truth person of each face row, -1 when unlabelled.</param>
+/// <param name="LookalikeRelations">Look-alike pairs of people among the snapshot's relations of the selected types.</param>
+/// <param name="SweepFile">The sweep.json the setting was read from, as given.</param>
+public sealed record ClusteringReport(
+    Snapshot Snapshot,
+    int[] Truth,
+    int LookalikeRelations,
+    RunResult Run,
+    SweepResult? Sweep,
+    string? SweepFile,
+    ClusteringReportData Data)
+{
+    /// <summary>Replays the requested setting, or the best row of <paramref name="sweep"/>, and analyses it.</summary>
+    /// <param name="sweep">The sweep read from <see cref="ReportRequest.SweepFile"/>; null exactly when the request names none.</param>
+    public static ClusteringReport Compute(ReportRequest request, SweepResult? sweep, EvalConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if ((request.SweepFile is null) != (sweep is null))
+        {
+            throw new ArgumentException("a sweep is given exactly when the request names a sweep file", nameof(sweep));
+        }
+
+        var options = request.Run;
+        Snapshot snapshot;
+        ParameterSet parameters;
+        IClusteringAlgorithm algorithm;
+        if (sweep is not null)
+        {
+            if (sweep.Best is null)
+            {
+                throw new FaceEvalException(ErrorKind.InvalidData, $"{request.SweepFile}: no setting satisfied the sweep's constraints, so there is no best row to report on");
+            }
+
+            snapshot = FindSnapshot(sweep.SnapshotId, [options.SnapshotDirectory, .. request.SnapshotCandidates], request.SweepFile!);
+            algorithm = AlgorithmCatalog.Get(AlgorithmNames.Parse(sweep.Algorithm));
+            parameters = sweep.Best.Parameters;
+            options = options with { Model = sweep.Model };
+        }
+        else
+        {
+            snapshot = Snapshot.Load(options.SnapshotDirectory);
+            algorithm = AlgorithmCatalog.Get(options.Algorithm);
+            parameters = RunJob.Parameters(algorithm, config, options.Overrides);
+        }
+
+        var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes);
+        var run = Evaluator.Run(data, algorithm, parameters, options.Seed);
+        return Analyse(data, run, sweep, request.SweepFile, options.Seed);
+    }
+
+    /// <summary>The analyses of one run: distance cliff, cohesion of the true people and of the clusters, look-alike pairs.</summary>
+    public static ClusteringReport Analyse(EvaluationData data, RunResult run, SweepResult? sweep, string? sweepFile, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(run);
+        var embeddings = data.Context.Embeddings;
+        var truth = data.Truth;
+        var cliff = DistanceCliff.Compute(embeddings, truth);
+        var truthCohesion = CohesionAnalysis.Compute(embeddings, truth, truth, seed);
+        var predictedCohesion = CohesionAnalysis.Compute(embeddings, run.Labels, truth, seed);
+        var lookalikes = LookalikeAnalysis.Compute(embeddings, truth, run.Labels, data.Lookalikes);
+        var parameters = run.Parameters.Values.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var result = new ClusteringReportData(data.Snapshot.Id, data.Model, run.Parameters.Algorithm, parameters, run.Metrics, data.Snapshot.People,
+            cliff, truthCohesion, predictedCohesion, lookalikes);
+        return new ClusteringReport(data.Snapshot, truth, data.Lookalikes.Count, run, sweep, sweepFile, result);
+    }
+
+    private static Snapshot FindSnapshot(string id, IEnumerable<string> candidates, string sweepFile)
+    {
+        foreach (var dir in candidates.Distinct())
+        {
+            if (SnapshotManifest.TryRead(dir)?.Id == id)
+            {
+                return Snapshot.Load(dir);
+            }
+        }
+
+        throw new FaceEvalException(ErrorKind.FileNotFound, $"{sweepFile} was run on snapshot {id}, which is not at --snapshot nor under snapshots/; pass --snapshot DIR");
+    }
+}

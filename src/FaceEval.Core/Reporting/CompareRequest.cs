@@ -1,0 +1,26 @@
+using FaceEval.Core.Algorithms;
+using FaceEval.Core.Analysis;
+using FaceEval.Core.Metrics;
+using FaceEval.Core.Sweeps;
+
+namespace FaceEval.Core.Reporting;
+
+/// <summary>
+/// `faceeval compare`: models of one snapshot (or of several snapshots of the same faces, one per model),
+/// and the sweep each is re-tuned with (same algorithm, axis, objective and constraints for all; the best
+/// value is each model's own).
+/// </summary>
+/// <param name="SnapshotDirectories">One snapshot holding every model, or one per model in model order.</param>
+public sealed record CompareRequest(
+    IReadOnlyList<string> SnapshotDirectories,
+    IReadOnlyList<string> Models,
+    AlgorithmKind Algorithm,
+    ParameterSet Baseline,
+    SweepAxis Axis,
+    MetricKey Objective,
+    IReadOnlyList<MetricConstraint> Constraints,
+    RelationTypeFilter RelationTypes,
+    VerificationOptions Verification,
+    int Seed,
+    string OutDirectory,
+    int MaxCrops = 2000);

@@ -1,7 +1,0 @@
-using FaceEval.Core.Analysis;
-using FaceEval.Core.Sweeps;
-
-namespace FaceEval.Reports.Building;
-
-/// <summary>One model's results as written to a comparison's report.json.</summary>
-public sealed record ModelSummary(string Model, VerificationSummary? Verification, PeopleSeparation? Separation, SweepResult Clustering);
