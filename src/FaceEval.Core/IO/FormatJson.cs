@@ -45,3 +45,33 @@ internal static class FormatJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }
+
+/// <summary>What a reader of an older file needs to know before choosing how to read it.</summary>
+public static class JsonKeys
+{
+    /// <summary>
+    /// True when the top-level object has a property named <paramref name="name"/>: how a reader tells a
+    /// file written with camelCase keys (<c>formatVersion</c>, <c>snapshotId</c>) from a snake_case one.
+    /// False for text that is not JSON, which the reader then reports.
+    /// </summary>
+    public static bool HasTopLevel(ReadOnlySpan<byte> utf8, string name)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(name))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the reader that follows says so.
+        }
+
+        return false;
+    }
+}

@@ -15,31 +15,9 @@ internal static class ManifestJson
 
     /// <summary>Throws <see cref="JsonException"/> (or the converters' format errors) for text that is not a manifest.</summary>
     public static SnapshotManifest? Read(byte[] utf8) =>
-        IsCamelCase(utf8)
+        JsonKeys.HasTopLevel(utf8, "formatVersion")
             ? JsonSerializer.Deserialize(utf8, CamelCaseManifestJsonContext.Default.SnapshotManifest)
             : JsonSerializer.Deserialize(utf8, FormatJson.Compact.SnapshotManifest);
-
-    /// <summary>True when the top-level object names its version <c>formatVersion</c>, as every camelCase manifest did.</summary>
-    private static bool IsCamelCase(byte[] utf8)
-    {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("formatVersion"u8))
-                {
-                    return true;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON at all: the snake_case reader reports it.
-        }
-
-        return false;
-    }
 }
 
 /// <summary>Reads manifests written before keys became snake_case; never used for writing.</summary>
