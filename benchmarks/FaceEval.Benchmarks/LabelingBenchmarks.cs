@@ -7,9 +7,9 @@ namespace FaceEval.Benchmarks;
 /// <summary>
 /// The labelling tool's work on the FIW snapshot (about 15,000 faces, 2,000 people, 3,500 unlabelled):
 /// loading the snapshot as <c>faceeval label</c> does, building the label state (centroids and their
-/// search index), finding every unlabelled face's nearest person (the one large search of start-up), and
-/// one keystroke as the page sees it: a face moved, the person list and the five queues of its person
-/// read again, the move undone.
+/// search index), finding the nearest other person of every face, labelled or not (the one large search
+/// of start-up, which the suspicious counts and every queue read), and one keystroke as the page sees it:
+/// a face moved, the person list and the five queues of its person read again, the move undone.
 /// </summary>
 [RequiresFiwSnapshot]
 [WarmupCount(1)]

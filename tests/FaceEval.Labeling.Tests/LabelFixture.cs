@@ -38,6 +38,23 @@ internal static class LabelFixture
 
     public static string[] Ids(IEnumerable<FaceView> faces) => faces.Select(f => f.Id).ToArray();
 
+    /// <summary>Everything a user can see, as text, to compare two states.</summary>
+    public static string Describe(LabelState state)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendJoin(",", state.Labels().Select(l => l ?? "-")).AppendLine();
+        foreach (var p in state.People())
+        {
+            text.AppendLine(System.Text.Json.JsonSerializer.Serialize(p));
+            foreach (var kind in Enum.GetValues<QueueKind>())
+            {
+                text.Append(kind).Append(':').AppendLine(System.Text.Json.JsonSerializer.Serialize(state.Queue(p.Id, kind)));
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>
     /// Writes the fixture as a real snapshot (model "toy", photos p0.., one per face) under
     /// <paramref name="directory"/>. With <paramref name="crops"/>, face a1 gets a stored crop and bO a

@@ -2,7 +2,6 @@ using System.Text;
 using FaceEval.Core.Errors;
 using FaceEval.Labeling.Editing;
 using FaceEval.Labeling.Journal;
-using FaceEval.Labeling.Tests.Editing;
 
 namespace FaceEval.Labeling.Tests.Journal;
 
@@ -37,13 +36,13 @@ public sealed class LabelJournalTests
         using (var state = Open(path))
         {
             EditALot(state);
-            live = LabelStateQueueTests.Describe(state);
+            live = LabelFixture.Describe(state);
             Assert.Equal(6, state.EditCount); // ten entries, two of them undos
         }
 
         Assert.Equal(10, File.ReadAllLines(path).Length);
         using var again = Open(path);
-        Assert.Equal(live, LabelStateQueueTests.Describe(again));
+        Assert.Equal(live, LabelFixture.Describe(again));
         Assert.Equal(10, again.JournalEntries);
 
         // The undo history survives too: undoing after the restart reverts the last edit before it.
@@ -59,17 +58,17 @@ public sealed class LabelJournalTests
         var path = dir.Sub("journal.jsonl");
         using (var state = Open(path))
         {
-            var before = LabelStateQueueTests.Describe(state); // builds the nearest-person cache
+            var before = LabelFixture.Describe(state); // builds the nearest-person cache
             state.Unassign("a1"); // unassigned by hand: reviewed, so it joins no queue
             Assert.Equal(["u1"], LabelFixture.Ids(state.Queue(0, QueueKind.Unassigned)));
             state.Undo();
-            Assert.Equal(before, LabelStateQueueTests.Describe(state));
+            Assert.Equal(before, LabelFixture.Describe(state));
             EditALot(state);
             state.Unassign("b1");
             state.Merge(1, 0); // B's faces, and the unassigned faces nearest to B, now go to A
-            var live = LabelStateQueueTests.Describe(state);
+            var live = LabelFixture.Describe(state);
             using var fresh = new LabelState(LabelFixture.Input(), new LabelOptions(), null, LabelJournal.Read(path));
-            Assert.Equal(LabelStateQueueTests.Describe(fresh), live);
+            Assert.Equal(LabelFixture.Describe(fresh), live);
             Assert.Contains("u2", LabelFixture.Ids(state.Queue(0, QueueKind.Unassigned)));
         }
     }
@@ -83,13 +82,13 @@ public sealed class LabelJournalTests
         using (var state = Open(path))
         {
             EditALot(state);
-            live = LabelStateQueueTests.Describe(state);
+            live = LabelFixture.Describe(state);
         }
 
         File.AppendAllText(path, "{\"kind\":\"move\",\"face\":\"a1\",\"per");
         using (var again = Open(path))
         {
-            Assert.Equal(live, LabelStateQueueTests.Describe(again));
+            Assert.Equal(live, LabelFixture.Describe(again));
             again.Move("a1", 2);
         }
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Neighbors;
 
-namespace FaceEval.Labeling.Editing;
+namespace FaceEval.Labeling.Editing.Nearest;
 
 /// <summary>
 /// Per person: the sum of its faces' unit embeddings (double, so adding and removing a face many times

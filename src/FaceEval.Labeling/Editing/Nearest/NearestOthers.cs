@@ -1,4 +1,4 @@
-namespace FaceEval.Labeling.Editing;
+namespace FaceEval.Labeling.Editing.Nearest;
 
 /// <summary>
 /// Every face's nearest person other than its own (for an unassigned face: its nearest person) and the
