@@ -22,12 +22,12 @@ public static class FiwSnapshot
     public static string Model =>
         Environment.GetEnvironmentVariable("FACEEVAL_BENCH_MODEL") is { Length: > 0 } model ? model : DefaultModel;
 
-    public static bool Exists => File.Exists(Path.Combine(Directory, "manifest.json"));
+    public static bool Exists => File.Exists(Path.Combine(Directory, SnapshotLayout.ManifestFile));
 
     public static string MissingMessage =>
         $"skipped: no FIW snapshot at {Directory} (./setup.sh imports it when ../shared is present, or set FACEEVAL_BENCH_SNAPSHOT)";
 
-    /// <summary>The folder holding eval.config.json, searched upwards from the working folder and then from this program.</summary>
+    /// <summary>The checkout (holding eval.config.json), searched upwards from the working folder and then from this program.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
     public static EvalConfig Config => EvalConfig.Load(Path.Combine(RepositoryRoot, EvalConfig.FileName));
@@ -43,19 +43,6 @@ public static class FiwSnapshot
         return EvaluationData.Load(Snapshot.Load(Directory), Model, RelationTypeFilter.Parse(config.RelationTypes));
     }
 
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, EvalConfig.FileName)) && System.IO.Directory.Exists(Path.Combine(dir.FullName, "benchmarks")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return Environment.CurrentDirectory;
-    }
+    private static string FindRoot() =>
+        Core.IO.RepositoryRoot.Find(Environment.CurrentDirectory) ?? Core.IO.RepositoryRoot.Find(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
 }

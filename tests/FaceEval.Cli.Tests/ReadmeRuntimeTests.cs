@@ -29,16 +29,6 @@ public sealed class ReadmeRuntimeTests
         Assert.Contains(mentions, s => s.Contains(library, StringComparison.Ordinal));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceEval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no FaceEval.sln above {AppContext.BaseDirectory}");
-    }
+    private static string RepositoryRoot() =>
+        FaceEval.Core.IO.RepositoryRoot.Find() ?? throw new InvalidOperationException($"no FaceEval.sln above {AppContext.BaseDirectory}");
 }

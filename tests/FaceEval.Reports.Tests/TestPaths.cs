@@ -13,16 +13,6 @@ internal static class TestPaths
         return Path.Combine(dir, name);
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceEval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"FaceEval.sln not found above {AppContext.BaseDirectory}");
-    }
+    private static string FindRoot() =>
+        FaceEval.Core.IO.RepositoryRoot.Find() ?? throw new InvalidOperationException($"FaceEval.sln not found above {AppContext.BaseDirectory}");
 }

@@ -53,7 +53,7 @@ internal static class SnapshotImportCommand
         };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(images) is not null && HeaderLacks(parse.GetValue(faces)!, "file"))
+            if (parse.GetValue(images) is not null && HeaderLacks(parse.GetValue(faces)!, SnapshotLayout.FileColumn))
             {
                 // Photos are found through the file column only; without it the root would be recorded and never used.
                 parse.Refuse($"here: {parse.GetValue(faces)} has no 'file' column for photos to resolve against it", images);

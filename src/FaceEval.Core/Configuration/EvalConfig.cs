@@ -90,17 +90,5 @@ public sealed record EvalConfig
         values.Select(kv => new KeyValuePair<string, string>(kv.Key,
             kv.Value.ValueKind == JsonValueKind.String ? kv.Value.GetString()! : kv.Value.GetRawText())).ToArray();
 
-    private static string? Find(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, FileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    private static string? Find(string start) => IO.RepositoryRoot.FileAbove(start, FileName);
 }

@@ -4,17 +4,10 @@ using FaceEval.Core.IO;
 
 namespace FaceEval.Core.Gates;
 
-/// <summary>The committed baseline file: one entry per suite name.</summary>
+/// <summary>The committed baseline file: one entry per suite name (keys snake_case, written unescaped; see <see cref="FormatJson"/>).</summary>
 public sealed record GateBaseline(int FormatVersion, IReadOnlyDictionary<string, GateBaselineEntry> Suites)
 {
     public const int CurrentFormat = 1;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public static GateBaseline Empty { get; } = new(CurrentFormat, new Dictionary<string, GateBaselineEntry>());
 
@@ -28,7 +21,7 @@ public sealed record GateBaseline(int FormatVersion, IReadOnlyDictionary<string,
 
         try
         {
-            var baseline = JsonSerializer.Deserialize<GateBaseline>(File.ReadAllText(path), Json)
+            var baseline = JsonSerializer.Deserialize(File.ReadAllText(path), FormatJson.Compact.GateBaseline)
                 ?? throw new FaceEvalException(ErrorKind.InvalidData, $"baseline {path} is empty");
             return baseline.FormatVersion == CurrentFormat ? baseline
                 : throw new FaceEvalException(ErrorKind.InvalidData, $"baseline {path} has format {baseline.FormatVersion}; this FaceEval reads {CurrentFormat}");
@@ -50,5 +43,5 @@ public sealed record GateBaseline(int FormatVersion, IReadOnlyDictionary<string,
         return this with { Suites = suites };
     }
 
-    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, FormatJson.IndentedUnescaped.GateBaseline) + "\n");
 }

@@ -16,7 +16,7 @@ public static class GitCommit
             }
         }
 
-        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
+        foreach (var dir in RepositoryRoot.Ancestors(startDirectory))
         {
             var git = Path.Combine(dir.FullName, ".git");
             if (File.Exists(git))

@@ -14,9 +14,6 @@ namespace FaceEval.Core.Snapshots;
 /// </summary>
 public sealed class Snapshot
 {
-    private const string CropColumn = "crop";
-    private const string FileColumn = "file";
-
     private readonly Dictionary<string, int> _faceIndex;
 
     private Snapshot(string directory, SnapshotManifest manifest, IReadOnlyList<string> faceColumns, IReadOnlyList<Face> faces,
@@ -217,7 +214,7 @@ public sealed class Snapshot
     {
         var row = Faces[face];
         var crops = Path.Combine(Directory, SnapshotLayout.CropsFolder);
-        var named = row.TryGetValue(CropColumn, out var crop) && crop.Length > 0
+        var named = row.TryGetValue(SnapshotLayout.CropColumn, out var crop) && crop.Length > 0
             ? [Path.Combine(Directory, crop)]
             : new[] { ".jpg", ".jpeg", ".png" }.Select(ext => Path.Combine(crops, row.Id + ext));
         return named.Select(path => SnapshotLayout.Inside(crops, path)).FirstOrDefault(path => path is not null && File.Exists(path));
@@ -225,7 +222,7 @@ public sealed class Snapshot
 
     /// <summary>The face's photo (its <c>file</c> column under the images root) when it exists inside that root; else null.</summary>
     public string? PhotoPath(int face) =>
-        ImagesRoot is not null && Faces[face].TryGetValue(FileColumn, out var file) && file.Length > 0
+        ImagesRoot is not null && Faces[face].TryGetValue(SnapshotLayout.FileColumn, out var file) && file.Length > 0
         && SnapshotLayout.Inside(ImagesRoot, Path.Combine(ImagesRoot, file)) is { } path && File.Exists(path)
             ? path
             : null;

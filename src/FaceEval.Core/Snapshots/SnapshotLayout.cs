@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FaceEval.Core.Errors;
 
 namespace FaceEval.Core.Snapshots;
 
-/// <summary>File names, column names and the content-derived id: the parts of the format every reader and writer shares.</summary>
-internal static partial class SnapshotLayout
+/// <summary>
+/// File names, column names and the content-derived id: the parts of the snapshot format every reader
+/// and writer shares, and the one place that names them.
+/// </summary>
+public static partial class SnapshotLayout
 {
     public const string ManifestFile = "manifest.json";
     public const string FacesFile = "faces.csv";
@@ -27,6 +28,29 @@ internal static partial class SnapshotLayout
     public const string PersonBColumn = "person_b";
     public const string RelationColumn = "relation";
 
+    // Optional faces.csv columns: a built snapshot has all of them, an imported one what its export had.
+
+    /// <summary>The photo's path under the images root, for cutting crops from the photo.</summary>
+    public const string FileColumn = "file";
+
+    /// <summary>FIW's family folder, part of a photo's identity there.</summary>
+    public const string FamilyColumn = "family";
+
+    /// <summary>The face's stored crop, a path relative to the snapshot (<c>crops/...</c>).</summary>
+    public const string CropColumn = "crop";
+
+    /// <summary>The alignment template the stored crop was cut with.</summary>
+    public const string CropTemplateColumn = "crop_template";
+
+    public const string DetectionScoreColumn = "det_score";
+    public const string SharpnessColumn = "sharpness";
+
+    /// <summary>Face box in photo pixels: left, top, width, height.</summary>
+    public static readonly string[] BoxColumns = ["x", "y", "w", "h"];
+
+    /// <summary>The five alignment landmarks (eyes, nose, mouth corners), x then y of each.</summary>
+    public static readonly string[] LandmarkColumns = Enumerable.Range(0, 5).SelectMany(i => new[] { $"lm{i}x", $"lm{i}y" }).ToArray();
+
     public static readonly string[] RequiredFaceColumns = [FaceIdColumn, PersonColumn, PhotoColumn];
     public static readonly string[] PeopleColumns = [PersonColumn, FacesCountColumn];
     public static readonly string[] RelationColumns = [PersonAColumn, PersonBColumn, RelationColumn];
@@ -34,16 +58,10 @@ internal static partial class SnapshotLayout
     /// <summary>Folders whose every file must be listed in the manifest.</summary>
     public static readonly string[] ClosedFolders = [EmbeddingsFolder, CropsFolder];
 
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        Converters = { new UtcTimestampConverter() },
-    };
-
     public static string EmbeddingFile(string model) => $"{EmbeddingsFolder}/{model}.npy";
+
+    /// <summary>The <see cref="CropColumn"/> value of a crop stored as <paramref name="name"/> in <see cref="CropsFolder"/>.</summary>
+    public static string CropFile(string name) => $"{CropsFolder}/{name}";
 
     /// <summary>
     /// First 16 hex digits of the sha256 of the sorted "path sha256" lines: the same files give the
@@ -94,15 +112,4 @@ internal static partial class SnapshotLayout
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();
-
-    /// <summary>Writes timestamps as UTC ISO-8601 to the second (<c>2025-01-31T12:00:00Z</c>).</summary>
-    private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
-    {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            DateTimeOffset.Parse(reader.GetString() ?? throw new JsonException("timestamp is null"), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace FaceEval.Core.Snapshots;
 
 /// <summary>
-/// The contents of a snapshot's <c>manifest.json</c>. <see cref="Files"/> maps every file of the
+/// The contents of a snapshot's <c>manifest.json</c> (<see cref="ManifestJson"/> writes and reads it). <see cref="Files"/> maps every file of the
 /// snapshot except the manifest itself (relative path, '/' separated) to its lowercase sha256 hex;
 /// <see cref="Id"/> is derived from that map alone, so <see cref="Created"/>, <see cref="Source"/>
 /// and the other descriptive fields never change it.
@@ -15,7 +15,7 @@ namespace FaceEval.Core.Snapshots;
 public sealed record SnapshotManifest(
     int FormatVersion,
     string Id,
-    DateTimeOffset Created,
+    [property: JsonConverter(typeof(UtcTimestampConverter))] DateTimeOffset Created,
     string Source,
     string? Parent,
     IReadOnlyList<SnapshotModel> Models,

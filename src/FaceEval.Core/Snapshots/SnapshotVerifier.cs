@@ -62,7 +62,7 @@ public static class SnapshotVerifier
         SnapshotManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllBytes(path), SnapshotLayout.Json);
+            manifest = ManifestJson.Read(File.ReadAllBytes(path));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or NotSupportedException or ArgumentException)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Numpy;
 
@@ -106,7 +105,7 @@ public static class SnapshotWriter
         var manifest = new SnapshotManifest(SnapshotManifest.CurrentFormatVersion, SnapshotLayout.ComputeId(files),
             DateTimeOffset.UtcNow, content.Source, content.Parent, models, counts,
             content.ImagesRoot is null ? null : Path.GetFullPath(content.ImagesRoot), files, content.Edits);
-        File.WriteAllBytes(Path.Combine(root, SnapshotLayout.ManifestFile), JsonSerializer.SerializeToUtf8Bytes(manifest, SnapshotLayout.Json));
+        File.WriteAllBytes(Path.Combine(root, SnapshotLayout.ManifestFile), ManifestJson.Write(manifest));
     }
 
     /// <summary>face_id, person, photo first; the other columns keep their given order.</summary>

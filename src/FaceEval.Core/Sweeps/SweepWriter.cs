@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using CsvHelper;
 using FaceEval.Core.IO;
 using FaceEval.Core.Metrics;
@@ -16,8 +15,11 @@ public static class SweepWriter
     public static void Write(SweepResult result, string directory)
     {
         AtomicFile.WriteAllText(Path.Combine(directory, CsvName), ToCsv(result));
-        AtomicFile.Write(Path.Combine(directory, JsonName), s => WriteJson(result, s));
+        SweepFileJson.Write(result, Path.Combine(directory, JsonName));
     }
+
+    /// <summary>Reads a sweep.json back; anything else is invalid data, a missing file not found.</summary>
+    public static SweepResult ReadJson(string path) => SweepFileJson.Read(path);
 
     public static string ToCsv(SweepResult result)
     {
@@ -60,74 +62,5 @@ public static class SweepWriter
         }
 
         return text.ToString();
-    }
-
-    private static void WriteJson(SweepResult result, Stream stream)
-    {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteString("kind", "sweep");
-        json.WriteString("snapshot", result.SnapshotId);
-        json.WriteString("model", result.Model);
-        json.WriteString("algorithm", result.Algorithm);
-        json.WriteString("objective", result.Objective.JsonName());
-        json.WriteStartArray("constraints");
-        foreach (var c in result.Constraints)
-        {
-            json.WriteStartObject();
-            json.WriteString("metric", c.Metric.JsonName());
-            json.WriteString("bound", c.IsUpperBound ? "max" : "min");
-            json.WriteNumber("value", c.Bound);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("axes");
-        foreach (var axis in result.Axes)
-        {
-            json.WriteStartObject();
-            json.WriteString("parameter", axis.Parameter);
-            json.WriteStartArray("values");
-            foreach (var v in axis.Values)
-            {
-                json.WriteStringValue(v);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        if (result.BestIndex is { } best)
-        {
-            json.WriteNumber("best", best);
-        }
-        else
-        {
-            json.WriteNull("best");
-        }
-
-        json.WriteNumber("preparation_seconds", Math.Round(result.PreparationSeconds, 6));
-        json.WriteNumber("total_seconds", Math.Round(result.TotalSeconds, 6));
-        json.WriteStartArray("rows");
-        foreach (var row in result.Rows)
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("parameters");
-            foreach (var (name, value) in row.Parameters.Values)
-            {
-                json.WriteString(name, value);
-            }
-
-            json.WriteEndObject();
-            json.WritePropertyName("metrics");
-            MetricReportJson.Write(json, row.Metrics);
-            json.WriteNumber("seconds", Math.Round(row.Seconds, 6));
-            json.WriteBoolean("satisfies_constraints", row.SatisfiesConstraints);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FaceEval.Core.Errors;
-using FaceEval.Inference.Runtime;
+using FaceEval.Core.IO;
 
 namespace FaceEval.Inference.Models;
 

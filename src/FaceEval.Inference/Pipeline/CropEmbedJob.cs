@@ -43,10 +43,10 @@ public static class CropEmbedJob
             throw new FaceEvalException(ErrorKind.Usage, $"snapshot {snapshot.Id} already has embeddings of '{embedder.Name}'");
         }
 
-        if (!snapshot.FaceColumns.Contains(FaceTable.CropColumn) || !snapshot.FaceColumns.Contains(FaceTable.CropTemplateColumn))
+        if (!snapshot.FaceColumns.Contains(SnapshotLayout.CropColumn) || !snapshot.FaceColumns.Contains(SnapshotLayout.CropTemplateColumn))
         {
             throw new FaceEvalException(ErrorKind.InvalidData,
-                $"snapshot {snapshot.Id} has no aligned crops (no '{FaceTable.CropColumn}' column); only snapshots made by 'faceeval snapshot create' can be re-embedded");
+                $"snapshot {snapshot.Id} has no aligned crops (no '{SnapshotLayout.CropColumn}' column); only snapshots made by 'faceeval snapshot create' can be re-embedded");
         }
 
         var faces = snapshot.Faces;
@@ -66,8 +66,8 @@ public static class CropEmbedJob
 
     private static RgbImage CropFor(Snapshot snapshot, Face face, AlignmentTemplate target, IReadOnlyList<AlignmentTemplate> templates)
     {
-        var crop = ImageDecoder.Decode(Path.Combine(snapshot.Directory, face[FaceTable.CropColumn]));
-        var name = face[FaceTable.CropTemplateColumn];
+        var crop = ImageDecoder.Decode(Path.Combine(snapshot.Directory, face[SnapshotLayout.CropColumn]));
+        var name = face[SnapshotLayout.CropTemplateColumn];
         if (name == target.Name && crop.Width == target.Width && crop.Height == target.Height)
         {
             return crop;

@@ -1,20 +1,18 @@
 using System.Globalization;
+using FaceEval.Core.Snapshots;
 using FaceEval.Inference.Layouts;
 
 namespace FaceEval.Inference.Pipeline;
 
-/// <summary>The faces.csv columns a built snapshot has, and one face's row.</summary>
+/// <summary>The faces.csv columns a built snapshot has (named by <see cref="SnapshotLayout"/>), and one face's row.</summary>
 internal static class FaceTable
 {
-    public const string CropColumn = "crop";
-    public const string CropTemplateColumn = "crop_template";
-
     public static string[] Columns(bool withFamily) =>
     [
-        "face_id", "person", "photo", "file", .. withFamily ? new[] { "family" } : [],
-        "x", "y", "w", "h", "det_score",
-        "lm0x", "lm0y", "lm1x", "lm1y", "lm2x", "lm2y", "lm3x", "lm3y", "lm4x", "lm4y",
-        "sharpness", CropColumn, CropTemplateColumn,
+        .. SnapshotLayout.RequiredFaceColumns, SnapshotLayout.FileColumn, .. withFamily ? new[] { SnapshotLayout.FamilyColumn } : [],
+        .. SnapshotLayout.BoxColumns, SnapshotLayout.DetectionScoreColumn,
+        .. SnapshotLayout.LandmarkColumns,
+        SnapshotLayout.SharpnessColumn, SnapshotLayout.CropColumn, SnapshotLayout.CropTemplateColumn,
     ];
 
     public static string[] Row(int id, string? person, PhotoEntry entry, FaceRecord face, bool withFamily, string crop, string template)

@@ -258,7 +258,7 @@ public static class SnapshotBuilder
                 var id = rows.Count;
                 var crop = $"{id.ToString(CultureInfo.InvariantCulture)}.jpg";
                 File.Copy(Path.Combine(journal.CropsDirectory, face.Crop), Path.Combine(staging, crop));
-                rows.Add(FaceTable.Row(id, face.Subject ? entry.Person : null, entry, face, fiw, $"crops/{crop}", template));
+                rows.Add(FaceTable.Row(id, face.Subject ? entry.Person : null, entry, face, fiw, SnapshotLayout.CropFile(crop), template));
                 for (var m = 0; m < embedders.Count; m++)
                 {
                     vectors[m].AddRange(MemoryMarshal.Cast<byte, float>(face.Embeddings[embedders[m].Name]).ToArray());

@@ -1,4 +1,5 @@
 using FaceEval.Core.Errors;
+using FaceEval.Core.IO;
 
 namespace FaceEval.Inference.Runtime;
 

@@ -21,7 +21,7 @@ public static class LabelFreezer
         var source = string.Create(CultureInfo.InvariantCulture,
             $"faceeval label freeze: {state.EditCount} edits ({state.JournalEntries} journal entries) to {snapshot.Id} with model {session.Model}");
         var content = snapshot.ToContent(source);
-        var personColumn = snapshot.FaceColumns.ToList().IndexOf("person");
+        var personColumn = snapshot.FaceColumns.ToList().IndexOf(SnapshotLayout.PersonColumn);
         var rows = content.FaceRows.Select((row, i) =>
         {
             var copy = row.ToArray();

@@ -16,7 +16,7 @@ public static class LabelWorkspace
 {
     public const string InfoFile = "work.json";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    private static readonly LabelJsonContext IndentedJson = new(new JsonSerializerOptions(LabelJsonContext.Default.Options) { WriteIndented = true });
 
     /// <summary>The default work directory for a snapshot directory.</summary>
     public static string DefaultWorkDirectory(string snapshotDirectory) =>
@@ -97,7 +97,11 @@ public static class LabelWorkspace
 
         try
         {
-            return JsonSerializer.Deserialize<WorkInfo>(File.ReadAllBytes(path), Json)
+            // Work directories made before keys became snake_case have "snapshotId".
+            var bytes = File.ReadAllBytes(path);
+            return (JsonKeys.HasTopLevel(bytes, "snapshotId")
+                    ? JsonSerializer.Deserialize(bytes, CamelCaseWorkJsonContext.Default.WorkInfo)
+                    : JsonSerializer.Deserialize(bytes, LabelJsonContext.Default.WorkInfo))
                 ?? throw new FaceEvalException(ErrorKind.InvalidData, $"{path}: empty");
         }
         catch (JsonException ex)
@@ -108,6 +112,6 @@ public static class LabelWorkspace
 
     private static void WriteInfo(string work, WorkInfo info)
     {
-        AtomicFile.Write(Path.Combine(work, InfoFile), stream => stream.Write(JsonSerializer.SerializeToUtf8Bytes(info, Json)));
+        AtomicFile.Write(Path.Combine(work, InfoFile), stream => JsonSerializer.Serialize(stream, info, IndentedJson.WorkInfo));
     }
 }

@@ -124,16 +124,6 @@ public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibr
     private static string[] FirstCells(string table) =>
         table.Split('\n').Select(l => l.Split('│', StringSplitOptions.TrimEntries)).Where(c => c.Length > 2).Select(c => c[1]).Skip(1).ToArray();
 
-    private static string FindRepositoryConfig()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceEval.sln")))
-            {
-                return Path.Combine(dir.FullName, "eval.config.json");
-            }
-        }
-
-        throw new InvalidOperationException("FaceEval.sln not found above the test binaries");
-    }
+    private static string FindRepositoryConfig() =>
+        Path.Combine(FaceEval.Core.IO.RepositoryRoot.Find() ?? throw new InvalidOperationException("FaceEval.sln not found above the test binaries"), "eval.config.json");
 }

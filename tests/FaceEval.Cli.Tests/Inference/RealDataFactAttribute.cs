@@ -1,3 +1,4 @@
+using FaceEval.Core.IO;
 using FaceEval.Inference.Runtime;
 
 namespace FaceEval.Cli.Tests.Inference;

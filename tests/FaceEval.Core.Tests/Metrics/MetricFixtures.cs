@@ -48,17 +48,5 @@ internal static class MetricFixtures
         return (truth.ToArray(), predicted.ToArray());
     }
 
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "FaceEval.Core.Tests", "Fixtures", "metrics.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("tests/FaceEval.Core.Tests/Fixtures/metrics.json not found above " + AppContext.BaseDirectory);
-    }
+    private static string Locate() => TestData.RepoPaths.Fixture("metrics.json");
 }

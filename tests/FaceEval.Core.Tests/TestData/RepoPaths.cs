@@ -4,17 +4,7 @@ namespace FaceEval.Core.Tests.TestData;
 internal static class RepoPaths
 {
     private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceEval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"FaceEval.sln not found above {AppContext.BaseDirectory}");
-    });
+        FaceEval.Core.IO.RepositoryRoot.Find() ?? throw new InvalidOperationException($"FaceEval.sln not found above {AppContext.BaseDirectory}"));
 
     public static string RepoRoot => Root.Value;
 

@@ -66,16 +66,5 @@ public sealed class LabelPageTests
         return json.RootElement.GetProperty("person").GetString();
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceEval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
+    private static string RepositoryRoot() => FaceEval.Core.IO.RepositoryRoot.Find() ?? Directory.GetCurrentDirectory();
 }

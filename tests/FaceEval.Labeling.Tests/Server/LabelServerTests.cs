@@ -163,6 +163,7 @@ public sealed class LabelServerTests
             var text = await response.Content.ReadAsStringAsync();
             Assert.DoesNotContain("do not serve", text, StringComparison.Ordinal);
             Assert.DoesNotContain("formatVersion", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("format_version", text, StringComparison.Ordinal);
         }
 
         // A raw request line with dot segments (HttpClient would normalise them away).

@@ -73,4 +73,32 @@ public sealed class LabelWorkspaceTests
         Assert.Equal(ErrorKind.Io, Assert.Throws<FaceEvalException>(() => LabelFreezer.Freeze(work, dir.Sub("frozen"))).Kind);
         Assert.Equal(ErrorKind.FileNotFound, Assert.Throws<FaceEvalException>(() => LabelFreezer.Freeze(dir.Sub("nowhere"), dir.Sub("x"))).Kind);
     }
+
+    [Fact]
+    public void Work_json_is_written_snake_case_and_a_camel_case_one_still_opens()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = LabelFixture.WriteSnapshot(dir.Sub("snap"));
+        var work = dir.Sub("work");
+        using (var session = LabelWorkspace.Open(snapshot.Directory, "toy", work, new LabelOptions()))
+        {
+            session.State.Move("aX", 1);
+        }
+
+        var info = Path.Combine(work, LabelWorkspace.InfoFile);
+        var text = File.ReadAllText(info);
+        Assert.Contains($"\"snapshot_id\": \"{snapshot.Id}\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("snapshotId", text, StringComparison.Ordinal);
+
+        // As work directories made before snake_case have it.
+        File.WriteAllText(info, text.Replace("\"snapshot_id\"", "\"snapshotId\"", StringComparison.Ordinal));
+        using (var reopened = LabelWorkspace.Open(snapshot.Directory, "toy", work, new LabelOptions()))
+        {
+            Assert.Equal("B", reopened.State.Face("aX")!.Person);
+        }
+
+        File.WriteAllText(info, text.Replace("\"snapshot_id\"", "\"snapshotId\"", StringComparison.Ordinal));
+        var frozen = LabelFreezer.Freeze(work, dir.Sub("frozen"));
+        Assert.Equal("B", frozen.Faces[frozen.IndexOf("aX")].Person);
+    }
 }

@@ -60,18 +60,7 @@ public sealed class ClusteringFixture
 
     private static int[] Labels(JsonElement c) => c.GetProperty("labels").EnumerateArray().Select(v => v.GetInt32()).ToArray();
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceEval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FaceEval.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => TestData.RepoPaths.RepoRoot;
 
     public sealed record DbscanCase(double Eps, int MinSamples, int[] Labels);
 

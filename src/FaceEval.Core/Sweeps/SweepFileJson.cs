@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FaceEval.Core.Algorithms;
+using FaceEval.Core.Errors;
+using FaceEval.Core.IO;
+using FaceEval.Core.Metrics;
+
+namespace FaceEval.Core.Sweeps;
+
+/// <summary>sweep.json: the request, the best row's index (null when no row satisfies the constraints) and every row.</summary>
+internal sealed record SweepFileJson(
+    string Snapshot,
+    string Model,
+    string Algorithm,
+    string Objective,
+    IReadOnlyList<SweepConstraintJson> Constraints,
+    IReadOnlyList<SweepAxis> Axes,
+    int? Best,
+    double PreparationSeconds,
+    double TotalSeconds,
+    IReadOnlyList<SweepRowJson> Rows)
+{
+    public const string SweepKind = "sweep";
+
+    /// <summary>First in the file, so a reader can tell a sweep from any other JSON before reading the rest.</summary>
+    [JsonPropertyOrder(-1)]
+    public string Kind { get; init; } = SweepKind;
+
+    /// <summary>Seconds are rounded to the microsecond: more digits are noise and make files differ for nothing.</summary>
+    public static SweepFileJson From(SweepResult result) => new(
+        result.SnapshotId, result.Model, result.Algorithm, result.Objective.JsonName(),
+        result.Constraints.Select(c => new SweepConstraintJson(c.Metric.JsonName(), c.IsUpperBound ? "max" : "min", c.Bound)).ToArray(),
+        result.Axes, result.BestIndex, Math.Round(result.PreparationSeconds, 6), Math.Round(result.TotalSeconds, 6),
+        result.Rows.Select(r => new SweepRowJson(r.Parameters.Values.ToDictionary(StringComparer.Ordinal), r.Metrics, Math.Round(r.Seconds, 6), r.SatisfiesConstraints)).ToArray());
+
+    public static void Write(SweepResult result, string path) =>
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, From(result), FormatJson.Indented.SweepFileJson));
+
+    /// <summary>The sweep in <paramref name="path"/>; anything but a sweep.json this version can read is <see cref="ErrorKind.InvalidData"/>.</summary>
+    public static SweepResult Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FaceEvalException(ErrorKind.FileNotFound, $"sweep file not found: {path}");
+        }
+
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (JsonSerializer.Deserialize(bytes, FormatJson.Compact.SweepKindJson)?.Kind != SweepKind)
+            {
+                throw new FaceEvalException(ErrorKind.InvalidData, $"{path} is not a sweep.json (no \"kind\": \"sweep\")");
+            }
+
+            var file = JsonSerializer.Deserialize(bytes, FormatJson.Compact.SweepFileJson)!;
+            if (file.Best is { } b && (b < 0 || b >= file.Rows.Count))
+            {
+                throw new FaceEvalException(ErrorKind.InvalidData, $"{path}: best row {b.ToString(CultureInfo.InvariantCulture)} is out of range");
+            }
+
+            return file.ToResult();
+        }
+        catch (JsonException e)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, $"{path}: not a valid sweep.json ({e.Message})");
+        }
+    }
+
+    private SweepResult ToResult()
+    {
+        var algorithm = AlgorithmCatalog.Get(AlgorithmNames.Parse(Algorithm));
+        var rows = Rows.Select(r => new SweepRow(ParameterSet.Create(Algorithm, algorithm.Parameters, r.Parameters.ToArray()), r.Metrics, r.Seconds, r.SatisfiesConstraints));
+        return new SweepResult(Snapshot, Model, Algorithm, Axes, MetricKeys.Parse(Objective),
+            Constraints.Select(c => new MetricConstraint(MetricKeys.Parse(c.Metric), c.Value, c.Bound == "max")).ToArray(),
+            rows.ToArray(), Best, PreparationSeconds, TotalSeconds);
+    }
+}
+
+/// <param name="Bound">"max" (the metric may be at most <paramref name="Value"/>) or "min".</param>
+internal sealed record SweepConstraintJson(string Metric, string Bound, double Value);
+
+/// <param name="Parameters">Every parameter of the algorithm, in its declared order, as text.</param>
+internal sealed record SweepRowJson(IReadOnlyDictionary<string, string> Parameters, MetricReport Metrics, double Seconds, bool SatisfiesConstraints);
+
+/// <summary>What is read of a file before deciding it is a sweep.</summary>
+internal sealed record SweepKindJson
+{
+    public string? Kind { get; init; }
+}
