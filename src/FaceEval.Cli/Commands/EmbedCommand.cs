@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FaceEval.Cli.Output;
-using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.SnapshotBuilding;
 
 namespace FaceEval.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FaceEval.Cli.Output;
 using FaceEval.Inference.Layouts;
-using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.SnapshotBuilding;
 using Spectre.Console;
 
 namespace FaceEval.Cli.Commands;

@@ -4,7 +4,7 @@ using FaceEval.Imaging;
 using FaceEval.Inference.Detection;
 using FaceEval.Inference.Layouts;
 using FaceEval.Inference.Models;
-using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.SnapshotBuilding;
 using FaceEval.Inference.Runtime;
 
 namespace FaceEval.Inference.DetectionEval;

@@ -6,7 +6,7 @@ namespace FaceEval.Inference.Layouts;
 internal static class RelationFiles
 {
     public static IEnumerable<Relation> Read(string path) =>
-        CsvRows.Read(path, "person_a", "person_b", "relation")
-            .Where(r => r["person_a"].Length > 0 && r["person_b"].Length > 0 && r["relation"].Length > 0)
-            .Select(r => new Relation(r["person_a"], r["person_b"], r["relation"]));
+        CsvRows.Read(path, SnapshotLayout.RelationColumns)
+            .Where(r => r[SnapshotLayout.PersonAColumn].Length > 0 && r[SnapshotLayout.PersonBColumn].Length > 0 && r[SnapshotLayout.RelationColumn].Length > 0)
+            .Select(r => new Relation(r[SnapshotLayout.PersonAColumn], r[SnapshotLayout.PersonBColumn], r[SnapshotLayout.RelationColumn]));
 }

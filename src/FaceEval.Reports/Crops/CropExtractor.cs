@@ -18,10 +18,10 @@ public static class CropExtractor
     public static CropSet Extract(Snapshot snapshot, IEnumerable<int> faces)
     {
         var wanted = faces.Distinct().Order().ToArray();
-        var hasCrops = Directory.Exists(Path.Combine(snapshot.Directory, "crops"));
+        var hasCrops = Directory.Exists(Path.Combine(snapshot.Directory, SnapshotLayout.CropsFolder));
         var root = snapshot.ImagesRoot;
         var canCut = root is not null && Directory.Exists(root)
-            && snapshot.FaceColumns.Contains("file") && new[] { "x", "y", "w", "h" }.All(snapshot.FaceColumns.Contains);
+            && snapshot.FaceColumns.Contains(SnapshotLayout.FileColumn) && SnapshotLayout.BoxColumns.All(snapshot.FaceColumns.Contains);
         if (!hasCrops && !canCut)
         {
             var why = root is null ? "the snapshot records no images root"

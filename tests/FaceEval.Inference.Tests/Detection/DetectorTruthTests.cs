@@ -4,7 +4,7 @@ using FaceEval.Inference.DetectionEval;
 using FaceEval.Inference.Embedding;
 using FaceEval.Imaging;
 using FaceEval.Inference.Models;
-using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.SnapshotBuilding;
 using FaceEval.Inference.Runtime;
 using Xunit.Abstractions;
 

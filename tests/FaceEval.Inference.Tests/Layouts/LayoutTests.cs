@@ -2,7 +2,7 @@ using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
 using FaceEval.Imaging;
 using FaceEval.Inference.Layouts;
-using FaceEval.Inference.Tests.Pipeline;
+using FaceEval.Inference.Tests.SnapshotBuilding;
 
 namespace FaceEval.Inference.Tests.Layouts;
 

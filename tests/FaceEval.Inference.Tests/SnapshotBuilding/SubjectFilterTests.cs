@@ -1,9 +1,9 @@
 using FaceEval.Imaging;
 using FaceEval.Inference.Alignment;
 using FaceEval.Inference.Detection;
-using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.SnapshotBuilding;
 
-namespace FaceEval.Inference.Tests.Pipeline;
+namespace FaceEval.Inference.Tests.SnapshotBuilding;
 
 public class SubjectFilterTests
 {

@@ -4,7 +4,7 @@ using FaceEval.Core.Errors;
 using FaceEval.Core.IO;
 using FaceEval.Core.Snapshots;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>
 /// The record of finished images in &lt;out&gt;.partial/journal.jsonl, a <see cref="JsonLinesJournal{T}"/>:

@@ -1,6 +1,6 @@
-using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.SnapshotBuilding;
 
-namespace FaceEval.Inference.Tests.Pipeline;
+namespace FaceEval.Inference.Tests.SnapshotBuilding;
 
 public class FaceTableTests
 {

@@ -1,7 +1,7 @@
 using FaceEval.Core.Errors;
 using FaceEval.Inference.Layouts;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <param name="Workers">Threads decoding, detecting and aligning images side by side (the embedders run on one more); 0 = one fewer than the cores (at least one).</param>
 /// <param name="BatchSize">Faces per embedding batch.</param>

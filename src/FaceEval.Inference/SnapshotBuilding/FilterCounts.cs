@@ -1,4 +1,4 @@
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>How many faces the subject filter removed, per reason.</summary>
 public sealed record FilterCounts(int LowScore, int TooFewPixels, int TooSmallInImage, int Blurry)

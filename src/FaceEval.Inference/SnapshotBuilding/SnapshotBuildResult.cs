@@ -1,6 +1,6 @@
 using FaceEval.Core.Snapshots;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <param name="Resumed">Images whose results were read back from an interrupted run.</param>
 /// <param name="Processed">Images decoded and detected by this run.</param>

@@ -1,7 +1,7 @@
 using FaceEval.Imaging;
 using FaceEval.Inference.Detection;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>The subject filter: score, absolute and relative size from the box, sharpness from the aligned crop.</summary>
 public static class SubjectFilter

@@ -1,6 +1,6 @@
 using FaceEval.Inference.Detection;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>
 /// Which face of a one-person photo is the labelled person: the one whose box centre is nearest the

@@ -1,9 +1,9 @@
 using FaceEval.Imaging;
 using FaceEval.Inference.Detection;
 using FaceEval.Inference.Models;
-using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.SnapshotBuilding;
 
-namespace FaceEval.Inference.Tests.Pipeline;
+namespace FaceEval.Inference.Tests.SnapshotBuilding;
 
 /// <summary>
 /// Test images whose "faces" are textured squares of one primary colour on a dark background, a

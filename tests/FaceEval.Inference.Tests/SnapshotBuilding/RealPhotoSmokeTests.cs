@@ -8,7 +8,7 @@ using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 using Xunit.Abstractions;
 
-namespace FaceEval.Inference.Tests.Pipeline;
+namespace FaceEval.Inference.Tests.SnapshotBuilding;
 
 public class RealPhotoSmokeTests(ITestOutputHelper output)
 {

@@ -1,7 +1,7 @@
 using FaceEval.Imaging;
 using FaceEval.Inference.Detection;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary><see cref="FaceDetector"/> (one ONNX Runtime session, safe to run concurrently) as an <see cref="IFaceFinder"/>.</summary>
 public sealed class DetectorFinder(FaceDetector detector) : IFaceFinder

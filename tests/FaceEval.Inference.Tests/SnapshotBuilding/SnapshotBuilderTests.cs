@@ -2,9 +2,9 @@ using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
 using FaceEval.Imaging;
 using FaceEval.Inference.Layouts;
-using FaceEval.Inference.Pipeline;
+using FaceEval.Inference.SnapshotBuilding;
 
-namespace FaceEval.Inference.Tests.Pipeline;
+namespace FaceEval.Inference.Tests.SnapshotBuilding;
 
 public sealed class SnapshotBuilderTests : IDisposable
 {

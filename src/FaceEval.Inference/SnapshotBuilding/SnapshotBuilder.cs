@@ -9,7 +9,7 @@ using FaceEval.Imaging;
 using FaceEval.Inference.Alignment;
 using FaceEval.Inference.Layouts;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>
 /// Photos to a frozen snapshot: decode, detect, pick the subject, filter, align, embed with every

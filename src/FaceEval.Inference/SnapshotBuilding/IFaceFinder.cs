@@ -1,7 +1,7 @@
 using FaceEval.Imaging;
 using FaceEval.Inference.Detection;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>A face detector as the pipeline sees it; must allow concurrent calls.</summary>
 public interface IFaceFinder

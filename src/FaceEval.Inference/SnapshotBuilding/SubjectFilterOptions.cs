@@ -1,6 +1,6 @@
 using FaceEval.Core.Errors;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>
 /// Thresholds of the subject filter that drops background faces, as photo apps do before clustering.

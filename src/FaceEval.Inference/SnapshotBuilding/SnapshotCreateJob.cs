@@ -4,7 +4,7 @@ using FaceEval.Inference.Detection;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary><c>faceeval snapshot create</c>: opens the named models of models/models.json and runs <see cref="SnapshotBuilder"/>.</summary>
 public static class SnapshotCreateJob

@@ -3,7 +3,7 @@ using FaceEval.Inference.Embedding;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>
 /// One detector and the embedders of a run, each one ONNX Runtime session for all images. Sessions

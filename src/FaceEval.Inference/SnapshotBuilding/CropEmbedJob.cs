@@ -6,7 +6,7 @@ using FaceEval.Inference.Alignment;
 using FaceEval.Inference.Models;
 using FaceEval.Inference.Runtime;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>
 /// Adds one model's embeddings to a built snapshot from its stored crops, as a new snapshot whose

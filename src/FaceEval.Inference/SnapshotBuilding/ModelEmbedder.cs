@@ -2,7 +2,7 @@ using FaceEval.Imaging;
 using FaceEval.Inference.Embedding;
 using FaceEval.Inference.Models;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary><see cref="FaceEmbedder"/> as an <see cref="ICropEmbedder"/>.</summary>
 public sealed class ModelEmbedder(FaceEmbedder embedder, AlignmentTemplate template) : ICropEmbedder

@@ -1,7 +1,7 @@
 using FaceEval.Imaging;
 using FaceEval.Inference.Models;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>An embedding model as the pipeline sees it: crops aligned to <see cref="Template"/> in, L2-normalised rows out.</summary>
 public interface ICropEmbedder

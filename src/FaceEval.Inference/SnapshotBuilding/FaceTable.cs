@@ -2,7 +2,7 @@ using System.Globalization;
 using FaceEval.Core.Snapshots;
 using FaceEval.Inference.Layouts;
 
-namespace FaceEval.Inference.Pipeline;
+namespace FaceEval.Inference.SnapshotBuilding;
 
 /// <summary>The faces.csv columns a built snapshot has (named by <see cref="SnapshotLayout"/>), and one face's row.</summary>
 internal static class FaceTable
