@@ -66,7 +66,7 @@ internal sealed class EvaluationOptions
             ?? throw new FaceEvalException(ErrorKind.Usage, "no model: pass --model NAME or set \"model\" in eval.config.json");
         var algorithmName = parse.GetValue(Algorithm) ?? defaultAlgorithm
             ?? throw new FaceEvalException(ErrorKind.Usage, $"no algorithm: pass --algorithm ({string.Join("|", AlgorithmNames.All)})");
-        var relationTypes = RelationTypeFilter.Parse(parse.GetValue(RelationTypes) ?? config.RelationTypes);
+        var relationTypes = RelationTypeFilter.Parse(parse.GetValue(RelationTypes) ?? config.RelationTypes, strict: parse.IsGiven(RelationTypes));
         return new RunOptions(
             snapshot,
             model,

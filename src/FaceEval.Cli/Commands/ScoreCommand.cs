@@ -22,7 +22,7 @@ internal static class ScoreCommand
         };
         command.SetAction(parse =>
         {
-            var types = RelationTypeFilter.Parse(parse.GetValue(relationTypes) ?? EvalConfig.Load().RelationTypes);
+            var types = RelationTypeFilter.Parse(parse.GetValue(relationTypes) ?? EvalConfig.Load().RelationTypes, strict: parse.IsGiven(relationTypes));
             var report = ScoreJob.Execute(parse.GetValue(snapshot)!, parse.GetValue(predicted)!, parse.GetValue(column)!, parse.GetValue(relations), types);
             if (parse.GetValue(json))
             {

@@ -25,7 +25,8 @@ public sealed class LookalikePairs
     /// <summary>
     /// Keeps the relations whose type <paramref name="filter"/> (default <see cref="RelationTypeFilter.Default"/>)
     /// accepts and maps both names through <paramref name="personIndex"/>. A relation naming a person the
-    /// map lacks, or a person with themself, is skipped: snapshot import already warns about those.
+    /// map lacks, or a person with themself, is skipped: snapshot import already warns about those. A strict
+    /// filter's every pattern must match one of the relations (<see cref="RelationTypeFilter.CheckMatches"/>).
     /// </summary>
     public static LookalikePairs FromRelations(
         IEnumerable<(string PersonA, string PersonB, string Relation)> relations,
@@ -35,8 +36,10 @@ public sealed class LookalikePairs
         ArgumentNullException.ThrowIfNull(relations);
         ArgumentNullException.ThrowIfNull(personIndex);
         filter ??= RelationTypeFilter.Default;
+        var all = relations as IReadOnlyCollection<(string PersonA, string PersonB, string Relation)> ?? relations.ToArray();
+        filter.CheckMatches(all.Select(r => r.Relation).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
         var pairs = new List<(int, int)>();
-        foreach (var (personA, personB, relation) in relations)
+        foreach (var (personA, personB, relation) in all)
         {
             if (filter.Matches(relation)
                 && personIndex.TryGetValue(personA, out var a)

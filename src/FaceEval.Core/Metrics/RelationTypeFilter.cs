@@ -11,7 +11,11 @@ public sealed class RelationTypeFilter
 {
     public const string DefaultSpec = "sibling,twin*";
 
-    private RelationTypeFilter(IReadOnlyList<string> patterns) => Patterns = patterns;
+    private RelationTypeFilter(IReadOnlyList<string> patterns, bool strict)
+    {
+        Patterns = patterns;
+        Strict = strict;
+    }
 
     /// <summary><c>sibling</c> and every type starting with <c>twin</c>.</summary>
     public static RelationTypeFilter Default { get; } = Parse(DefaultSpec);
@@ -19,9 +23,16 @@ public sealed class RelationTypeFilter
     /// <summary>The normalised (trimmed, lower-case) patterns.</summary>
     public IReadOnlyList<string> Patterns { get; }
 
+    /// <summary>
+    /// Every whole type (not a prefix) must match a relation of the data (<see cref="CheckMatches"/>): set for types the user
+    /// typed, so a misspelt type cannot turn sibling_confusion into null and a rule on it into "not
+    /// applicable". The default spec is not strict: a library without twins is not an error.
+    /// </summary>
+    public bool Strict { get; }
+
     /// <summary>Throws <see cref="ErrorKind.Usage"/> for an empty spec, an empty entry, or a <c>*</c>
     /// anywhere but at the end of an entry.</summary>
-    public static RelationTypeFilter Parse(string? spec)
+    public static RelationTypeFilter Parse(string? spec, bool strict = false)
     {
         if (string.IsNullOrWhiteSpace(spec))
         {
@@ -44,7 +55,7 @@ public sealed class RelationTypeFilter
             }
         }
 
-        return new RelationTypeFilter(patterns);
+        return new RelationTypeFilter(patterns, strict);
     }
 
     public bool Matches(string? relationType)
@@ -67,6 +78,31 @@ public sealed class RelationTypeFilter
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// For a <see cref="Strict"/> filter, an <see cref="ErrorKind.UnknownName"/> error naming the first whole
+    /// type (not a <c>*</c> prefix) that matches none of <paramref name="types"/> (the relation types present), and what is present.
+    /// </summary>
+    public void CheckMatches(IReadOnlyCollection<string> types)
+    {
+        if (!Strict)
+        {
+            return;
+        }
+
+        // A prefix says "whichever types start so", which may be none (a library without twins); a whole
+        // name says "this type", and one that no relation has is a typo or the wrong data.
+        foreach (var pattern in Patterns.Where(p => !p.EndsWith('*')))
+        {
+            var single = new RelationTypeFilter([pattern], strict: false);
+            if (!types.Any(single.Matches))
+            {
+                var present = types.Select(t => t.Trim().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
+                throw new FaceEvalException(ErrorKind.UnknownName,
+                    $"relation type '{pattern}' matches no relation of this snapshot; it has {(present.Length == 0 ? "no relations" : string.Join(", ", present))}");
+            }
+        }
     }
 
     public override string ToString() => string.Join(",", Patterns);

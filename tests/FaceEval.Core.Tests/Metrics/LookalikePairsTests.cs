@@ -30,6 +30,24 @@ public class LookalikePairsTests
     }
 
     [Fact]
+    public void AStrictFilterRefusesATypeNoRelationHasAndAcceptsPrefixesThatMatch()
+    {
+        (string, string, string)[] relations = [("F1/MID1", "F1/MID2", "sibling"), ("F2/MID1", "F2/MID2", "twin-sibling")];
+
+        var typo = Assert.Throws<FaceEvalException>(() => LookalikePairs.FromRelations(relations, s_people, RelationTypeFilter.Parse("sibbling", strict: true)));
+        Assert.Equal(ErrorKind.UnknownName, typo.Kind);
+        Assert.Contains("'sibbling'", typo.Message);
+        Assert.Contains("sibling, twin-sibling", typo.Message);
+        var noRelations = Assert.Throws<FaceEvalException>(() => LookalikePairs.FromRelations([], s_people, RelationTypeFilter.Parse("sibling", strict: true)));
+        Assert.Contains("no relations", noRelations.Message);
+
+        Assert.Equal(2, LookalikePairs.FromRelations(relations, s_people, RelationTypeFilter.Parse("SIBLING,twin*", strict: true)).Count);
+        Assert.Equal(1, LookalikePairs.FromRelations(relations, s_people, RelationTypeFilter.Parse("sibbling,sibling")).Count);
+        Assert.Equal(0, LookalikePairs.FromRelations([], s_people, RelationTypeFilter.Default).Count);
+        Assert.Equal(1, LookalikePairs.FromRelations([relations[0]], s_people, RelationTypeFilter.Parse("sibling,twin*", strict: true)).Count);
+    }
+
+    [Fact]
     public void ACustomFilterReplacesTheDefault()
     {
         var filter = RelationTypeFilter.Parse(" Spouse , parent* ");
