@@ -55,7 +55,18 @@ public sealed record ParameterSpec(
         return chars.ToString();
     }
 
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The shortest text that round-trips <paramref name="value"/>, written without an exponent where a
+    /// decimal can hold it (0.00001, not 1E-05), so a value prints as a user would have typed it.
+    /// </summary>
+    public static string Format(double value)
+    {
+        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+        return shortest.Contains('E', StringComparison.Ordinal)
+            && decimal.TryParse(shortest, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) && exact != 0
+            ? exact.ToString("0.############################", CultureInfo.InvariantCulture)
+            : shortest;
+    }
 
     /// <summary>A human description of the valid values, for error messages and help.</summary>
     public string Range => Kind switch

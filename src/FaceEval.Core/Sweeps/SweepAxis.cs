@@ -74,6 +74,22 @@ public sealed record SweepAxis(string Parameter, IReadOnlyList<string> Values)
             throw new FaceEvalException(ErrorKind.Usage, $"sweep of {parameter}: the list of values is empty");
         }
 
+        // The same number twice (0.5, 0.50, .5) would be two identical rows, the second silently a copy.
+        var seen = new Dictionary<decimal, string>();
+        foreach (var value in values)
+        {
+            if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !seen.TryAdd(number, value))
+            {
+                throw new FaceEvalException(ErrorKind.Usage, $"sweep of {parameter}: the value {value} is given twice (as {seen[number]})");
+            }
+        }
+
+        if (values.Distinct(StringComparer.OrdinalIgnoreCase).Count() != values.Length)
+        {
+            var twice = values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).First(g => g.Count() > 1).Key;
+            throw new FaceEvalException(ErrorKind.Usage, $"sweep of {parameter}: the value {twice} is given twice");
+        }
+
         return new SweepAxis(parameter, values);
     }
 
@@ -82,9 +98,17 @@ public sealed record SweepAxis(string Parameter, IReadOnlyList<string> Values)
 
     private static decimal Parse(string parameter, string option, string text)
     {
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        var isNumber = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && (value != 0 || number == 0))
         {
             return value;
+        }
+
+        if (isNumber)
+        {
+            // Grids are exact decimals: 28 significant digits, magnitudes up to about 7.9e28.
+            throw new FaceEvalException(ErrorKind.Usage,
+                $"sweep of {parameter}: {option} {text} cannot be stepped exactly; a range takes numbers between 1e-28 and 7.9e28 in size");
         }
 
         throw new FaceEvalException(ErrorKind.Usage, $"sweep of {parameter}: {option} '{text}' is not a number");

@@ -71,6 +71,9 @@ public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibr
     [InlineData("--from/--to/--step were replaced by --param eps=0.2:0.69:0.01", "--param", "eps", "--from", "0.2", "--to", "0.69", "--step", "0.01")]
     [InlineData("sweep of eps: step 'x' is not a number", "--param", "eps=0.3:0.5:x")]
     [InlineData("--seed has no effect with dbscan", "--param", "eps=0.3,0.4", "--seed", "7")]
+    [InlineData("sweep of eps: the value 0.50 is given twice (as 0.5)", "--param", "eps=0.5,0.50,.5")]
+    [InlineData("sweep of eps: step 1e-30 cannot be stepped exactly", "--param", "eps=0:2:1e-30")]
+    [InlineData("sweep of eps: from 1e30 cannot be stepped exactly", "--param", "eps=1e30:1e31:1")]
     public void OptionsThatWouldBeIgnoredAreUsageErrors(string message, params string[] args)
     {
         var outDir = demo.Path_("never-" + Guid.NewGuid().ToString("N"));
@@ -99,6 +102,21 @@ public sealed class SweepCommandTests(DemoLibrary demo) : IClassFixture<DemoLibr
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(message, line);
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void TinyValuesArePrintedAsTypedNotInExponentForm()
+    {
+        var outDir = demo.Path_("tiny-thresholds");
+
+        var (code, stdout, stderr) = CliProcess.Run("sweep", "--config", RepositoryConfig, "--snapshot", demo.Snapshot, "--algorithm", "chinese-whispers",
+            "--param", "threshold=0.00001:0.00003:0.00001", "--out", outDir);
+
+        Assert.True(code == 0, $"exit {code}: {stderr}");
+        Assert.Equal(["0.00001", "0.00002", "0.00003"], FirstCells(stdout));
+        var json = File.ReadAllText(Path.Combine(outDir, "sweep.json"));
+        Assert.Contains("\"0.00002\"", json);
+        Assert.DoesNotContain("E-05", json);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public class ImmichRecognitionTests(ITestOutputHelper output)
     [InlineData("rest:minFaces=3", "mode must be reset or missing")]
     [InlineData("reset:minFaces=x", "not an integer")]
     [InlineData("reset:minfaces=0", "1..1000")]
-    [InlineData("reset:maxDistance=3", "maxDistance=3 is out of range; valid: 1E-06..2")]
+    [InlineData("reset:maxDistance=3", "maxDistance=3 is out of range; valid: 0.000001..2")]
     [InlineData("reset:size=3", "unknown setting 'size'")]
     [InlineData("reset:minFaces=3:minFaces=4", "not a single key=value")]
     public void ScheduleErrorsAreClear(string text, string expected)
