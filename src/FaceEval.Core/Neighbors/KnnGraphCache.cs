@@ -140,7 +140,14 @@ public static class KnnGraphCache
     {
         foreach (var dir in Directory.EnumerateDirectories(parent, name + ".*"))
         {
-            var suffix = Path.GetFileName(dir)[(name.Length + 1)..];
+            // The pattern also matches the bare name (an empty extension).
+            var entry = Path.GetFileName(dir);
+            if (!entry.StartsWith(name + ".", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var suffix = entry[(name.Length + 1)..];
             var isTemp = suffix.StartsWith("tmp-", StringComparison.Ordinal);
             if (!isTemp && !suffix.StartsWith("old-", StringComparison.Ordinal))
             {

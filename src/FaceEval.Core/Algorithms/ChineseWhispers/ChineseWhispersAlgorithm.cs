@@ -24,7 +24,7 @@ public sealed class ChineseWhispersAlgorithm : IClusteringAlgorithm, IGraphForm
         if (cut > 0)
         {
             context.Warn("chinese-whispers/cut-off", string.Create(CultureInfo.InvariantCulture,
-                $"at threshold={options.Threshold:R}, {cut} of {context.Count} faces ({100.0 * cut / context.Count:0.##}%) have all k={context.Graph.K} graph neighbours below the threshold: pairs beyond them are not edges (dlib's graph has every pair), so labels may differ from the full form (a larger --k lowers this)"),
+                $"at threshold={options.Threshold:R}, {cut:N0} of {context.Count:N0} faces ({100.0 * cut / context.Count:0.##}%) have all k={context.Graph.K} graph neighbours below the threshold: pairs beyond them are not edges (dlib's graph has every pair), so labels may differ from the full form (a larger --k lowers this)"),
                 cut);
         }
 

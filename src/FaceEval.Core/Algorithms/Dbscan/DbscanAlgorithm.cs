@@ -59,7 +59,7 @@ public sealed class DbscanAlgorithm : IClusteringAlgorithm, ISweepShortcut, IGra
     }
 
     private static string CutOffWarning(NeighborGraph graph, int cut, string where) => string.Create(CultureInfo.InvariantCulture,
-        $"{where}, {cut} of {graph.Count} faces ({100.0 * cut / graph.Count:0.##}%) have all k={graph.K} graph neighbours within eps: their eps-neighbourhoods may be cut off, so labels may differ from full DBSCAN (a larger --k lowers this)");
+        $"{where}, {cut:N0} of {graph.Count:N0} faces ({100.0 * cut / graph.Count:0.##}%) have all k={graph.K} graph neighbours within eps: their eps-neighbourhoods may be cut off, so labels may differ from full DBSCAN (a larger --k lowers this)");
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
