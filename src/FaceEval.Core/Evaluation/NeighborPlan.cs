@@ -23,6 +23,12 @@ public static class NeighborPlan
         var structure = request.Structure ?? (faceCount <= DistanceMatrix.MaxCount ? NeighborStructure.Full : NeighborStructure.Exact);
         if (structure == NeighborStructure.Full)
         {
+            if (faceCount > DistanceMatrix.MaxCount)
+            {
+                throw new FaceEvalException(ErrorKind.Usage,
+                    $"--neighbors full: {Count(faceCount)} faces are too many for the full matrix (at most {Count(DistanceMatrix.MaxCount)}); use --neighbors exact");
+            }
+
             if (request.K is not null)
             {
                 throw new FaceEvalException(ErrorKind.Usage, request.Structure is null

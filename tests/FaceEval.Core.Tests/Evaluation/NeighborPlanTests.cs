@@ -31,6 +31,7 @@ public class NeighborPlanTests
     [InlineData(NeighborStructure.Exact, 4, 1_000, "--k 4 is too small for dbscan minSamples=5")]
     [InlineData(null, null, 50_000, "--k 32 (the default) is too small for dbscan minSamples=40")]
     [InlineData(NeighborStructure.Exact, 0, 1_000, "--k 0 is out of range")]
+    [InlineData(NeighborStructure.Full, null, 46_001, "--neighbors full: 46,001 faces are too many for the full matrix (at most 46,000); use --neighbors exact")]
     public void RequestsThatCannotTakeEffectAreUsageErrors(NeighborStructure? structure, int? k, int faces, string message)
     {
         var e = Assert.Throws<FaceEvalException>(() => NeighborPlan.Resolve(new NeighborRequest(structure, k), Dbscan, DbscanAt(3, 5, 40), faces));
