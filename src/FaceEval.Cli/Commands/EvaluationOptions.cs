@@ -1,9 +1,11 @@
 using System.CommandLine;
 using FaceEval.Core.Algorithms;
 using FaceEval.Core.Configuration;
+using FaceEval.Core.Embeddings;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Evaluation;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Cli.Commands;
 
@@ -26,6 +28,34 @@ internal sealed class EvaluationOptions
     public Option<int?> Seed { get; } = new("--seed") { HelpName = "N", Description = "seed for every random step (default: \"seed\" in eval.config.json, 42)" };
 
     public Option<string?> RelationTypes { get; } = new("--relation-types") { HelpName = "TYPES", Description = "comma-separated relation types counted as look-alikes; '*' suffix matches a prefix (default: sibling,twin*)" };
+
+    /// <summary>`run` and `sweep` only (see <see cref="AddNeighborsTo"/>).</summary>
+    public Option<string?> Neighbors { get; } = new("--neighbors")
+    {
+        HelpName = "full|exact",
+        Description = $"distances the algorithm reads: full (the N x N matrix, every pair) or exact (each face's k nearest, any N; dbscan and chinese-whispers); default full up to {DistanceMatrix.MaxCount:N0} faces, exact beyond. The exact graph is cached beside the snapshot (<snapshot>.cache/neighbors/)",
+    };
+
+    public Option<int?> K { get; } = new("--k") { HelpName = "K", Description = $"neighbours per face of the exact graph (default {NeighborChoice.DefaultK}; at least what the algorithm needs, e.g. dbscan minSamples)" };
+
+    public void AddNeighborsTo(Command command)
+    {
+        command.Options.Add(Neighbors);
+        command.Options.Add(K);
+    }
+
+    /// <summary>--neighbors and --k as given; what is not given stays null, for <see cref="NeighborPlan"/> to default.</summary>
+    public NeighborRequest ReadNeighbors(ParseResult parse)
+    {
+        NeighborStructure? structure = parse.GetValue(Neighbors) switch
+        {
+            null => null,
+            "full" => NeighborStructure.Full,
+            "exact" => NeighborStructure.Exact,
+            var other => throw new FaceEvalException(ErrorKind.Usage, $"--neighbors '{other}' is not one of: full, exact"),
+        };
+        return new NeighborRequest(structure, parse.GetValue(K));
+    }
 
     public void AddTo(Command command)
     {

@@ -28,6 +28,7 @@ internal static class SweepCommand
         var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "directory for sweep.csv and sweep.json (default: reports/sweeps/<algorithm>-<params>)" };
         var command = new Command("sweep", "Run an algorithm over a range or grid of parameter values, score each setting and name the best.");
         shared.AddTo(command);
+        shared.AddNeighborsTo(command);
         foreach (var option in new Option[] { param, from, to, step, values, objective, max, min, outDir })
         {
             command.Options.Add(option);
@@ -40,7 +41,7 @@ internal static class SweepCommand
             var config = shared.LoadConfig(parse);
             var axes = Axes(names, config);
             var defaultAlgorithm = config.Sweeps.TryGetValue(axes[0].Parameter, out var d) ? d.Algorithm : null;
-            var options = shared.Read(parse, config, defaultAlgorithm);
+            var options = shared.Read(parse, config, defaultAlgorithm) with { Neighbors = shared.ReadNeighbors(parse) };
             shared.RefuseUnusedSeed(parse, options.Algorithm);
             RefuseInert(options, axes, config);
             var goal = MetricKeys.Parse(parse.GetValue(objective) ?? config.Objective);
@@ -48,7 +49,12 @@ internal static class SweepCommand
                 .Concat(Constraints(parse.GetValue(min), config.Min, upper: false)).ToArray();
             var output = parse.GetValue(outDir) is { } o ? Path.GetFullPath(o)
                 : config.ResolvePath(Path.Combine("reports", "sweeps", $"{AlgorithmNames.Name(options.Algorithm)}-{string.Join("-", axes.Select(a => a.Parameter))}"));
-            var result = ConsoleProgress.Run("sweep", p => SweepJob.Execute(options, axes, goal, constraints, config, output, p));
+            var notices = new List<string>();
+            var result = ConsoleProgress.Run("sweep", p => SweepJob.Execute(options, axes, goal, constraints, config, output, p, notice: notices.Add));
+
+            // After the bar is gone, so the lines are not drawn over; on an error only its one line is printed.
+            notices.ForEach(n => Console.Error.WriteLine($"faceeval: {n}"));
+
             SweepTables.Print(result);
             Console.WriteLine($"wrote {Path.Combine(output, SweepWriter.CsvName)} and {SweepWriter.JsonName}");
             return 0;

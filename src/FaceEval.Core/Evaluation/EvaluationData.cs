@@ -1,5 +1,7 @@
 using FaceEval.Core.Algorithms;
+using System.Globalization;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Neighbors;
 using FaceEval.Core.Snapshots;
 
 namespace FaceEval.Core.Evaluation;
@@ -28,13 +30,32 @@ public sealed class EvaluationData
     /// <summary>The same data over <see cref="ClusteringContext.Fresh"/>: shared distance matrix, no cached structures.</summary>
     public EvaluationData Fresh() => new(Snapshot, Model, Context.Fresh(), Lookalikes);
 
-    public static EvaluationData Load(Snapshot snapshot, string model, RelationTypeFilter relationTypes, IProgress<double>? distanceProgress = null)
+    /// <param name="neighbors">The structure to cluster on (default the full matrix); a graph is read from, or stored in, <see cref="KnnGraphCache"/>.</param>
+    /// <param name="notice">Receives one line when the graph is loaded or built (where, how long), and any cache warning prefixed "warning: ".</param>
+    public static EvaluationData Load(Snapshot snapshot, string model, RelationTypeFilter relationTypes, IProgress<double>? distanceProgress = null,
+        NeighborChoice? neighbors = null, Action<string>? notice = null)
     {
         var truth = snapshot.GroundTruth();
         ScoredFaces.Require(snapshot, truth);
         var embeddings = snapshot.LoadEmbeddings(model);
-        var context = new ClusteringContext(embeddings, ArrivalOrder.FromFaces(snapshot.Faces), snapshot.PhotoIndex(), truth, distanceProgress);
+        Func<KnnGraph>? graph = neighbors is { IsGraph: true }
+            ? () => CachedGraph(snapshot, model, embeddings, neighbors.K, distanceProgress, notice)
+            : null;
+        var context = new ClusteringContext(embeddings, ArrivalOrder.FromFaces(snapshot.Faces), snapshot.PhotoIndex(), truth, distanceProgress, neighbors, graph);
         var lookalikes = Evaluation.Lookalikes.Of(snapshot, snapshot.Relations, relationTypes);
         return new EvaluationData(snapshot, model, context, lookalikes);
+    }
+
+    private static KnnGraph CachedGraph(Snapshot snapshot, string model, Embeddings.EmbeddingMatrix embeddings, int k, IProgress<double>? progress, Action<string>? notice)
+    {
+        var result = KnnGraphCache.LoadOrBuild(snapshot.Directory, snapshot.Id, model, embeddings, k, progress);
+        if (result.Warning is not null)
+        {
+            notice?.Invoke("warning: " + result.Warning);
+        }
+
+        var how = result.Loaded ? "loaded from" : result.RebuildReason is null ? "built and cached at" : $"rebuilt ({result.RebuildReason}) and cached at";
+        notice?.Invoke(string.Create(CultureInfo.InvariantCulture, $"neighbour graph {how} {result.Directory} in {result.Seconds:0.##} s"));
+        return result.Graph;
     }
 }

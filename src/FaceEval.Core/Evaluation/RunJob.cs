@@ -22,13 +22,24 @@ public static class RunJob
     }
 
     /// <summary>Runs the setting; with <paramref name="outDirectory"/>, also writes labels.csv and metrics.json there.</summary>
-    public static RunResult Execute(RunOptions options, EvalConfig config, string? outDirectory = null, IProgress<double>? progress = null)
+    /// <param name="notice">Receives lines for stderr: the neighbour structure used, how its graph was had, warnings ("warning: ...").</param>
+    public static RunResult Execute(RunOptions options, EvalConfig config, string? outDirectory = null, IProgress<double>? progress = null, Action<string>? notice = null)
     {
         var algorithm = AlgorithmCatalog.Get(options.Algorithm);
         var parameters = Parameters(algorithm, config, options.Overrides);
         var snapshot = Snapshot.Load(options.SnapshotDirectory);
-        var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes, progress);
+        var neighbors = NeighborPlan.Resolve(options.Neighbors, algorithm, [parameters], snapshot.Faces.Count);
+        notice?.Invoke(NeighborPlan.Describe(neighbors, options.Neighbors, snapshot.Faces.Count));
+        var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes, progress, neighbors, notice);
+
+        // The structure is the run's preparation, as for a sweep: the clustering seconds exclude it.
+        data.Context.Prepare();
         var result = Evaluator.Run(data, algorithm, parameters, options.Seed);
+        foreach (var warning in data.Context.Warnings)
+        {
+            notice?.Invoke("warning: " + warning);
+        }
+
         if (outDirectory is not null)
         {
             WriteOutputs(snapshot, result, outDirectory);

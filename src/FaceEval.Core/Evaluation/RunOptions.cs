@@ -1,5 +1,6 @@
 using FaceEval.Core.Algorithms;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Core.Evaluation;
 
@@ -10,4 +11,8 @@ public sealed record RunOptions(
     AlgorithmKind Algorithm,
     IReadOnlyList<KeyValuePair<string, string>> Overrides,
     RelationTypeFilter RelationTypes,
-    int Seed);
+    int Seed)
+{
+    /// <summary>What `--neighbors` and `--k` asked for (`run` and `sweep` only); nothing asked: the default for the snapshot's size.</summary>
+    public NeighborRequest Neighbors { get; init; } = NeighborRequest.Default;
+}

@@ -116,6 +116,46 @@ public sealed class KnnGraph
         return new KnnGraph(n, kk, lists.Indices, lists.Distances);
     }
 
+    /// <summary>
+    /// A graph read back from its arrays (the cache), checked as far as the arrays alone allow: N x K
+    /// entries, every neighbour another face in range, distances finite in [0, 2] and ascending per row.
+    /// Takes ownership of both arrays.
+    /// </summary>
+    /// <exception cref="FaceEvalException">InvalidData, naming the first bad row.</exception>
+    public static KnnGraph FromArrays(int count, int k, int[] neighbors, float[] distances)
+    {
+        ArgumentNullException.ThrowIfNull(neighbors);
+        ArgumentNullException.ThrowIfNull(distances);
+        if (count < 0 || k < 0 || k > Math.Max(0, count - 1) || neighbors.LongLength != (long)count * k || distances.LongLength != neighbors.LongLength)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, $"{neighbors.LongLength} neighbours and {distances.LongLength} distances do not make a graph of {count} faces x {k}");
+        }
+
+        var bad = -1;
+        Parallel.For(0, count, (i, state) =>
+        {
+            var previous = 0f;
+            for (var e = i * k; e < (i + 1) * k; e++)
+            {
+                var (j, d) = (neighbors[e], distances[e]);
+                if ((uint)j >= (uint)count || j == i || !(d >= previous) || !(d <= 2f))
+                {
+                    Interlocked.CompareExchange(ref bad, i, -1);
+                    state.Stop();
+                    return;
+                }
+
+                previous = d;
+            }
+        });
+        if (bad >= 0)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, $"neighbour row {bad} is not a valid nearest-neighbour list (index out of range or itself, or distances not ascending in [0, 2])");
+        }
+
+        return new KnnGraph(count, k, neighbors, distances);
+    }
+
     private static int EffectiveK(int k, int n)
     {
         if (k < 1)

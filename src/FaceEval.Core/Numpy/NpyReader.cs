@@ -57,6 +57,25 @@ public static class NpyReader
         return new NpyMatrix(data, header.Rows, header.Columns, header.ElementType);
     }
 
+    /// <summary>
+    /// Reads a 2-D C-order int32 .npy (either byte order) from the start of <paramref name="stream"/> to
+    /// its end; anything else is the same one-line InvalidData error as for floats.
+    /// </summary>
+    public static (int[] Data, int Rows, int Columns) ReadInt32(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var header = ReadHeader(stream, name, integer: true);
+        CheckLength(header, stream.Length - header.DataOffset, name);
+        var data = new int[(long)header.Rows * header.Columns];
+        stream.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan()));
+        if (header.BigEndian == BitConverter.IsLittleEndian)
+        {
+            BinaryPrimitives.ReverseEndianness(data, data);
+        }
+
+        return (data, header.Rows, header.Columns);
+    }
+
     /// <summary>Reads and checks only the header (and that the file has exactly the data it declares).</summary>
     public static NpyHeader ReadHeader(string path)
     {
@@ -76,7 +95,7 @@ public static class NpyReader
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
     }
 
-    private static NpyHeader ReadHeader(Stream stream, string name)
+    private static NpyHeader ReadHeader(Stream stream, string name, bool integer = false)
     {
         // Magic (6), version (2), header length (2 or 4): at most 12 bytes before the header text.
         Span<byte> prefix = stackalloc byte[12];
@@ -101,7 +120,7 @@ public static class NpyReader
             }
         }
 
-        var header = ParseHeader(whole, name);
+        var header = ParseHeader(whole, name, integer);
         if (stream.Position != header.DataOffset)
         {
             stream.Position = header.DataOffset;
@@ -132,7 +151,7 @@ public static class NpyReader
         return size;
     }
 
-    private static NpyHeader ParseHeader(ReadOnlySpan<byte> content, string name)
+    private static NpyHeader ParseHeader(ReadOnlySpan<byte> content, string name, bool integer = false)
     {
         var lengthSize = PrefixLengthSize(content[..Math.Min(content.Length, 12)], name);
         long headerLength = lengthSize == 2
@@ -179,11 +198,11 @@ public static class NpyReader
             throw Invalid(name, $"array shape ({shape[0]}, {shape[1]}) is too large");
         }
 
-        var (type, bigEndian) = ParseDescr(descr!, name);
+        var (type, bigEndian) = ParseDescr(descr!, name, integer);
         return new NpyHeader(major, type, bigEndian, (int)shape[0], (int)shape[1], offset);
     }
 
-    private static (NpyElementType, bool) ParseDescr(string descr, string name)
+    private static (NpyElementType, bool) ParseDescr(string descr, string name, bool integer)
     {
         if (descr.Length == 3)
         {
@@ -194,11 +213,12 @@ public static class NpyReader
                 '|' or '=' => !BitConverter.IsLittleEndian,
                 _ => null,
             };
-            NpyElementType? type = descr[1..] switch
+            NpyElementType? type = (descr[1..], integer) switch
             {
-                "f2" => NpyElementType.Float16,
-                "f4" => NpyElementType.Float32,
-                "f8" => NpyElementType.Float64,
+                ("f2", false) => NpyElementType.Float16,
+                ("f4", false) => NpyElementType.Float32,
+                ("f8", false) => NpyElementType.Float64,
+                ("i4", true) => NpyElementType.Int32,
                 _ => null,
             };
             if (bigEndian is not null && type is not null)
@@ -207,7 +227,7 @@ public static class NpyReader
             }
         }
 
-        throw Invalid(name, $"unsupported dtype '{descr}', expected float16, float32 or float64");
+        throw Invalid(name, $"unsupported dtype '{descr}', expected {(integer ? "int32" : "float16, float32 or float64")}");
     }
 
     private static void CheckLength(NpyHeader header, long available, string name)

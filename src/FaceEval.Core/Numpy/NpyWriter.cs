@@ -5,7 +5,7 @@ using System.Text;
 namespace FaceEval.Core.Numpy;
 
 /// <summary>
-/// Writes float32 little-endian C-order .npy files byte for byte as <c>numpy.save</c> does: a version
+/// Writes float32 (and int32) little-endian C-order .npy files byte for byte as <c>numpy.save</c> does: a version
 /// 1.0 header (2.0 only if the header would not fit), space-padded so the data starts on a 64-byte
 /// boundary, with numpy's spare room for the first axis to grow.
 /// </summary>
@@ -59,11 +59,38 @@ public static class NpyWriter
         }
     }
 
+    /// <summary>An int32 matrix (<c>&lt;i4</c>), e.g. neighbour ids; same layout as the float32 form.</summary>
+    public static void Write(Stream stream, ReadOnlySpan<int> data, int rows, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        if ((long)rows * columns != data.Length)
+        {
+            throw new ArgumentException($"{data.Length} values do not make a {rows} x {columns} matrix", nameof(data));
+        }
+
+        stream.Write(Header(rows, columns, "<i4"));
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(MemoryMarshal.AsBytes(data));
+        }
+        else
+        {
+            var buffer = new byte[4];
+            foreach (var v in data)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer, v);
+                stream.Write(buffer);
+            }
+        }
+    }
+
     /// <summary>The complete header (magic through the final newline) numpy writes for this shape.</summary>
-    internal static byte[] Header(int rows, int columns)
+    internal static byte[] Header(int rows, int columns, string descr = "<f4")
     {
         var rowsText = rows.ToString(CultureInfo.InvariantCulture);
-        var dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({rowsText}, {columns.ToString(CultureInfo.InvariantCulture)}), }}"
+        var dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({rowsText}, {columns.ToString(CultureInfo.InvariantCulture)}), }}"
             + new string(' ', Math.Max(0, GrowthAxisMaxDigits - rowsText.Length));
         var text = Encoding.ASCII.GetBytes(dict);
 

@@ -10,8 +10,9 @@ namespace FaceEval.Core.Sweeps;
 /// <summary>`faceeval sweep`: load once, run every setting, write sweep.csv and sweep.json.</summary>
 public static class SweepJob
 {
+    /// <param name="notice">Receives lines for stderr: the neighbour structure used, how its graph was had, warnings ("warning: ...").</param>
     public static SweepResult Execute(RunOptions options, IReadOnlyList<SweepAxis> axes, MetricKey objective, IReadOnlyList<MetricConstraint> constraints,
-        EvalConfig config, string outDirectory, IProgress<double>? progress = null, CancellationToken cancellation = default)
+        EvalConfig config, string outDirectory, IProgress<double>? progress = null, CancellationToken cancellation = default, Action<string>? notice = null)
     {
         var algorithm = AlgorithmCatalog.Get(options.Algorithm);
         var baseline = RunJob.Parameters(algorithm, config, options.Overrides);
@@ -27,8 +28,15 @@ public static class SweepJob
 
         var request = new SweepRequest(algorithm, baseline, axes, objective, constraints, options.Seed);
         var snapshot = Snapshot.Load(options.SnapshotDirectory);
-        var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes);
+        var neighbors = NeighborPlan.Resolve(options.Neighbors, algorithm, request.Settings(), snapshot.Faces.Count);
+        notice?.Invoke(NeighborPlan.Describe(neighbors, options.Neighbors, snapshot.Faces.Count));
+        var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes, neighbors: neighbors, notice: notice);
         var result = SweepRunner.Run(data, request, progress, cancellation);
+        foreach (var warning in data.Context.Warnings)
+        {
+            notice?.Invoke("warning: " + warning);
+        }
+
         SweepWriter.Write(result, outDirectory);
         return result;
     }

@@ -6,7 +6,7 @@ using FaceEval.Core.Metrics;
 namespace FaceEval.Core.Sweeps;
 
 /// <summary>
-/// Runs every setting of a sweep over one prepared <see cref="EvaluationData"/>: the distance matrix and
+/// Runs every setting of a sweep over one prepared <see cref="EvaluationData"/>: the distance matrix (or graph) and
 /// any structure an algorithm caches are built once and shared by all settings.
 /// </summary>
 public static class SweepRunner
@@ -14,7 +14,7 @@ public static class SweepRunner
     public static SweepResult Run(EvaluationData data, SweepRequest request, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
-        _ = data.Context.Distances;
+        data.Context.Prepare();
         var preparation = total.Elapsed.TotalSeconds;
 
         var settings = request.Settings();

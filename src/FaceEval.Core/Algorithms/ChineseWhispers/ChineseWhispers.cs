@@ -2,6 +2,7 @@ using System.Globalization;
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Graphs;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Core.Algorithms;
 
@@ -24,6 +25,34 @@ public static class ChineseWhispers
         ArgumentNullException.ThrowIfNull(distances);
         ArgumentNullException.ThrowIfNull(options);
         return Cluster(FaceGraph.FromDistances(distances, (float)options.Threshold), options, seed);
+    }
+
+    /// <summary>
+    /// The Chinese Whispers graph on a k-nearest-neighbour graph: its pairs with distance strictly below
+    /// <paramref name="below"/>. dlib's graph joins every such pair; this one only those where one face is
+    /// among the other's k nearest, so it is a k-capped subgraph of dlib's, equal to it when no face has
+    /// all k neighbours below the threshold (<see cref="NeighborGraph.CutOffCount"/> is 0). Lists are in
+    /// index order like <see cref="FaceGraph.FromDistances(DistanceMatrix, float)"/>'s, so on equal edges
+    /// the same seed gives the same labels.
+    /// </summary>
+    public static FaceGraph EdgesBelow(NeighborGraph graph, float below)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var edges = new List<FaceEdge>();
+        for (var i = 0; i < graph.Count; i++)
+        {
+            var ns = graph.Neighbours(i);
+            var ds = graph.Distances(i);
+            for (var e = 0; e < ns.Length; e++)
+            {
+                if (ns[e] > i && ds[e] < below)
+                {
+                    edges.Add(new FaceEdge(i, ns[e], ds[e]));
+                }
+            }
+        }
+
+        return FaceGraph.FromEdges(graph.Count, edges);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace FaceEval.Core.Algorithms;
 /// DBSCAN on cosine distance, reproducing scikit-learn's <c>DBSCAN(metric='cosine')</c> labels exactly,
 /// numbering included. Deterministic: no randomness is involved.
 /// </summary>
-public static class Dbscan
+public static partial class Dbscan
 {
     /// <summary>
     /// Labels 0..k-1, -1 for noise. A face is core when at least <see cref="DbscanOptions.MinSamples"/>
