@@ -28,7 +28,7 @@ public static class SweepJob
         var request = new SweepRequest(algorithm, baseline, axes, objective, constraints, options.Seed);
         var snapshot = Snapshot.Load(options.SnapshotDirectory);
         var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes);
-        var result = SweepRunner.Run(data, request, progress, cancellation);
+        var result = SweepRunner.Run(data, request, progress, cancellation) with { Seed = options.Seed, RelationTypes = options.RelationTypes.ToString() };
         SweepWriter.Write(result, outDirectory);
         return result;
     }
