@@ -36,8 +36,11 @@ public sealed record ClusteringReport(
         ArgumentNullException.ThrowIfNull(setting);
         var data = EvaluationData.Load(setting.Snapshot, setting.Model, setting.RelationTypes);
         var run = Evaluator.Run(data, setting.Algorithm, setting.Parameters, setting.Seed);
-        return Analyse(data, run, sweep, request.SweepFile, setting.Seed);
+        return Analyse(data, run, sweep, request.SweepFile, setting.Seed) with { Notes = setting.Notes };
     }
+
+    /// <summary>What the reader must know about how the setting was replayed (e.g. a sweep.json that predates its seed): shown on the page and printed.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The analyses of one run: distance cliff, cohesion of the true people and of the clusters, look-alike pairs.</summary>
     public static ClusteringReport Analyse(EvaluationData data, RunResult run, SweepResult? sweep, string? sweepFile, int seed)

@@ -99,6 +99,7 @@ public sealed class RecordedSettingTests(DemoLibrary demo) : IClassFixture<DemoL
         Assert.True(replayed.ExitCode == 0, replayed.Stderr);
         Assert.Contains("does not record the seed", replayed.Stdout);
         Assert.Contains("seed 42", replayed.Stdout);
+        Assert.Contains("does not record the seed", File.ReadAllText(Path.Combine(out2, "index.html")));
         Assert.Equal(JsonDocument.Parse(at42.Stdout).RootElement.GetProperty("ari").GetDouble(), ReportAri(out2));
     }
 
