@@ -23,11 +23,15 @@ internal static class ReportCommand
             // A sweep file fixes model, algorithm and setting (its best row); --snapshot stays, as where to find its snapshot.
             parse.RefuseTogether([sweep], [shared.Model, shared.Algorithm, shared.Set], "the report explains the sweep's best row, with the sweep's model, algorithm and setting");
             var config = shared.LoadConfig(parse);
-            var options = shared.Read(parse, config, defaultAlgorithm: "gated");
             var sweepFile = parse.GetValue(sweep) is { } s ? Path.GetFullPath(s) : null;
+
+            // A sweep names its model and snapshot id, so the config need not (the placeholder model is replaced by the sweep's).
+            var options = shared.Read(parse, sweepFile is null ? config : config with { Model = config.Model ?? "(the sweep's)", Snapshot = config.Snapshot ?? "snapshots" },
+                defaultAlgorithm: "gated");
             if (sweepFile is null)
             {
                 EvaluationOptions.RefuseInertSettings(options, config);
+                shared.RefuseUnusedSeed(parse, options.Algorithm);
             }
 
             var output = parse.GetValue(outDir) is { } o ? Path.GetFullPath(o)
@@ -42,7 +46,15 @@ internal static class ReportCommand
                 throw new Core.Errors.FaceEvalException(Core.Errors.ErrorKind.Usage, "--max-crops must be >= 0");
             }
 
-            var (_, files) = ConsoleProgress.RunWithTask("report", _ => ReportJob.Execute(new ReportRequest(options, sweepFile, output, candidates, max), config));
+            var given = new ReportGiven(parse.AnyGiven([shared.Snapshot]), parse.AnyGiven([shared.Seed]), parse.AnyGiven([shared.RelationTypes]), parse.AnyGiven([maxCrops]));
+            var request = new ReportRequest(options, sweepFile, output, candidates, max, given);
+            var (sweepResult, setting) = ReportJob.Prepare(request, config);
+            foreach (var note in setting.Notes)
+            {
+                Console.WriteLine($"note: {note}");
+            }
+
+            var (_, files) = ConsoleProgress.RunWithTask("report", _ => ReportJob.Execute(request, sweepResult, setting));
             Console.WriteLine($"wrote {Path.Combine(output, "index.html")} ({files.Count} files)");
             return 0;
         });

@@ -13,7 +13,7 @@ internal static class GateTables
         {
             var changes = suite.ChangesFromBaseline();
             var header = $"{suite.Suite.Name}: {suite.Suite.Run.Model}, snapshot {suite.SnapshotId}"
-                + (suite.Baseline is null ? ", no baseline" : changes.Count == 0 ? ", same setting as baseline" : $", changed: {string.Join("; ", changes)}");
+                + (suite.Baseline is null ? ", no baseline" : changes.Count == 0 ? ", same setting as baseline" : $", against baseline: {string.Join("; ", changes)}");
             var table = new Table().Title(Markup.Escape(header))
                 .AddColumns("suite", "metric", "baseline", "now", "delta", "rule", "verdict");
             foreach (var check in suite.Checks)

@@ -57,8 +57,8 @@ public static class RunJob
             csv.Append(CsvField(snapshot.Faces[i].Id)).Append(',').Append(result.Labels[i].ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        AtomicFile.WriteAllText(Path.Combine(directory, LabelsFile), csv.ToString());
-        AtomicFile.WriteAllText(Path.Combine(directory, MetricsFile), MetricReportJson.Serialize(result.Metrics));
+        new AtomicFileSet().AddText(Path.Combine(directory, LabelsFile), csv.ToString())
+            .AddText(Path.Combine(directory, MetricsFile), MetricReportJson.Serialize(result.Metrics)).Commit();
     }
 
     private static string CsvField(string value) =>

@@ -20,11 +20,14 @@ public static class GateJob
         }
 
         var result = GateRunner.Run(options.Suites, config, baseline, progress);
-        GateJsonWriter.Write(result, options.ReportPath);
+        // Both or neither: a passing gate.json left beside a JUnit file that failed to write would mislead CI.
+        var files = new AtomicFileSet().Add(options.ReportPath, stream => GateJsonWriter.Write(result, stream));
         if (options.JUnitPath is not null)
         {
-            GateJUnitWriter.Write(result, options.JUnitPath);
+            files.Add(options.JUnitPath, stream => GateJUnitWriter.Write(result, stream));
         }
+
+        files.Commit();
 
         return result;
     }

@@ -53,7 +53,7 @@ public static class GateRunner
             var (data, parameters, metrics) = Measure(suite, config, cache);
             var entry = new GateBaselineEntry(data.Snapshot.Id, suite.Run.Model, AlgorithmNames.Name(suite.Run.Algorithm), Values(parameters),
                 suite.Repeats, version, commit, now, reason, metrics.ToDictionary(kv => kv.Key.JsonName(), kv => kv.Value),
-                suite.Rules.Select(r => r.ToString()).ToArray());
+                suite.Rules.Select(r => r.ToString()).ToArray(), suite.Run.Seed, suite.Run.RelationTypes.ToString());
             return new KeyValuePair<string, GateBaselineEntry>(suite.Name, entry);
         }).ToArray();
         return existing.With(entries);

@@ -1,3 +1,4 @@
+using FaceEval.Core.Algorithms;
 using FaceEval.Core.Metrics;
 
 namespace FaceEval.Core.Gates;
@@ -13,7 +14,11 @@ public sealed record GateSuiteResult(
 {
     public bool Passed => Checks.All(c => c.Passed);
 
-    /// <summary>Human lines for what differs from the baseline's setting (model, algorithm, parameters), empty when nothing does.</summary>
+    /// <summary>
+    /// Human lines for what differs from the baseline's setting (model, algorithm, parameters, seed, repeats,
+    /// relation types) and for what an older baseline does not record, so cannot be compared; empty only when
+    /// the setting is known to be the same.
+    /// </summary>
     public IReadOnlyList<string> ChangesFromBaseline()
     {
         if (Baseline is null)
@@ -27,7 +32,7 @@ public sealed record GateSuiteResult(
             changes.Add($"model {Baseline.Model} -> {Suite.Run.Model}");
         }
 
-        var algorithm = Algorithms.AlgorithmNames.Name(Suite.Run.Algorithm);
+        var algorithm = AlgorithmNames.Name(Suite.Run.Algorithm);
         if (Baseline.Algorithm != algorithm)
         {
             changes.Add($"algorithm {Baseline.Algorithm} -> {algorithm}");
@@ -43,6 +48,21 @@ public sealed record GateSuiteResult(
             }
         }
 
-        return changes;
+        // A seed changes nothing for an algorithm without a random step; repeats are then refused.
+        if (AlgorithmCatalog.UsesSeed(Suite.Run.Algorithm))
+        {
+            var seed = Suite.Run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            changes.Add(Baseline.Seed is not { } old ? $"seed {seed}: not recorded by the baseline"
+                : old != Suite.Run.Seed ? $"seed {old.ToString(System.Globalization.CultureInfo.InvariantCulture)} -> {seed}" : "");
+            if (Baseline.Repeats != Suite.Repeats)
+            {
+                changes.Add($"repeats {Baseline.Repeats} -> {Suite.Repeats}");
+            }
+        }
+
+        var types = Suite.Run.RelationTypes.ToString();
+        changes.Add(Baseline.RelationTypes is not { } oldTypes ? $"relation types {types}: not recorded by the baseline"
+            : !Suite.Run.RelationTypes.Patterns.ToHashSet().SetEquals(RelationTypeFilter.Parse(oldTypes).Patterns) ? $"relation types {oldTypes} -> {types}" : "");
+        return changes.Where(c => c.Length > 0).ToArray();
     }
 }

@@ -26,41 +26,21 @@ public sealed record ClusteringReport(
 {
     /// <summary>Replays the requested setting, or the best row of <paramref name="sweep"/>, and analyses it.</summary>
     /// <param name="sweep">The sweep read from <see cref="ReportRequest.SweepFile"/>; null exactly when the request names none.</param>
-    public static ClusteringReport Compute(ReportRequest request, SweepResult? sweep, EvalConfig config)
+    public static ClusteringReport Compute(ReportRequest request, SweepResult? sweep, EvalConfig config) =>
+        Compute(request, sweep, ReportSetting.Resolve(request, sweep, config));
+
+    /// <summary>Replays <paramref name="setting"/>, resolved from the request beforehand, and analyses it.</summary>
+    public static ClusteringReport Compute(ReportRequest request, SweepResult? sweep, ReportSetting setting)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if ((request.SweepFile is null) != (sweep is null))
-        {
-            throw new ArgumentException("a sweep is given exactly when the request names a sweep file", nameof(sweep));
-        }
-
-        var options = request.Run;
-        Snapshot snapshot;
-        ParameterSet parameters;
-        IClusteringAlgorithm algorithm;
-        if (sweep is not null)
-        {
-            if (sweep.Best is null)
-            {
-                throw new FaceEvalException(ErrorKind.InvalidData, $"{request.SweepFile}: no setting satisfied the sweep's constraints, so there is no best row to report on");
-            }
-
-            snapshot = FindSnapshot(sweep.SnapshotId, [options.SnapshotDirectory, .. request.SnapshotCandidates], request.SweepFile!);
-            algorithm = AlgorithmCatalog.Get(AlgorithmNames.Parse(sweep.Algorithm));
-            parameters = sweep.Best.Parameters;
-            options = options with { Model = sweep.Model };
-        }
-        else
-        {
-            snapshot = Snapshot.Load(options.SnapshotDirectory);
-            algorithm = AlgorithmCatalog.Get(options.Algorithm);
-            parameters = RunJob.Parameters(algorithm, config, options.Overrides);
-        }
-
-        var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes);
-        var run = Evaluator.Run(data, algorithm, parameters, options.Seed);
-        return Analyse(data, run, sweep, request.SweepFile, options.Seed);
+        ArgumentNullException.ThrowIfNull(setting);
+        var data = EvaluationData.Load(setting.Snapshot, setting.Model, setting.RelationTypes);
+        var run = Evaluator.Run(data, setting.Algorithm, setting.Parameters, setting.Seed);
+        return Analyse(data, run, sweep, request.SweepFile, setting.Seed) with { Notes = setting.Notes };
     }
+
+    /// <summary>What the reader must know about how the setting was replayed (e.g. a sweep.json that predates its seed): shown on the page and printed.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The analyses of one run: distance cliff, cohesion of the true people and of the clusters, look-alike pairs.</summary>
     public static ClusteringReport Analyse(EvaluationData data, RunResult run, SweepResult? sweep, string? sweepFile, int seed)
@@ -77,18 +57,5 @@ public sealed record ClusteringReport(
         var result = new ClusteringReportData(data.Snapshot.Id, data.Model, run.Parameters.Algorithm, parameters, run.Metrics, data.Snapshot.People,
             cliff, truthCohesion, predictedCohesion, lookalikes);
         return new ClusteringReport(data.Snapshot, truth, data.Lookalikes.Count, run, sweep, sweepFile, result);
-    }
-
-    private static Snapshot FindSnapshot(string id, IEnumerable<string> candidates, string sweepFile)
-    {
-        foreach (var dir in candidates.Distinct())
-        {
-            if (SnapshotManifest.TryRead(dir)?.Id == id)
-            {
-                return Snapshot.Load(dir);
-            }
-        }
-
-        throw new FaceEvalException(ErrorKind.FileNotFound, $"{sweepFile} was run on snapshot {id}, which is not at --snapshot nor under snapshots/; pass --snapshot DIR");
     }
 }

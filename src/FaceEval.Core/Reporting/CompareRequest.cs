@@ -11,6 +11,7 @@ namespace FaceEval.Core.Reporting;
 /// value is each model's own).
 /// </summary>
 /// <param name="SnapshotDirectories">One snapshot holding every model, or one per model in model order.</param>
+/// <param name="SeedGiven">The command line gave the seed: refused when neither the algorithm nor pair sampling would use it.</param>
 public sealed record CompareRequest(
     IReadOnlyList<string> SnapshotDirectories,
     IReadOnlyList<string> Models,
@@ -23,4 +24,5 @@ public sealed record CompareRequest(
     VerificationOptions Verification,
     int Seed,
     string OutDirectory,
-    int MaxCrops = 2000);
+    int MaxCrops = 2000,
+    bool SeedGiven = false);

@@ -29,6 +29,13 @@ public sealed record ComparisonReport(
         }
 
         var sources = SnapshotsPerModel(request);
+        if (request.SeedGiven && !AlgorithmCatalog.UsesSeed(request.Algorithm) && !PairSampling.Samples(sources[0].GroundTruth(), request.Verification))
+        {
+            // Decided from the ground truth before any embedding is read or anything written.
+            throw new FaceEvalException(ErrorKind.Usage,
+                $"--seed has no effect: {AlgorithmNames.Name(request.Algorithm)} has no random step and no pairs are sampled (fewer than --max-impostor-pairs impostor and {request.Verification.MaxGenuinePairs} genuine pairs)");
+        }
+
         var algorithm = AlgorithmCatalog.Get(request.Algorithm);
         var sweepRequest = new SweepRequest(algorithm, request.Baseline, [request.Axis], request.Objective, request.Constraints, request.Seed);
         var results = new List<ModelResult>();

@@ -4,7 +4,13 @@ namespace FaceEval.Core.Reporting;
 
 /// <summary>
 /// `faceeval report`: either a sweep file (its best row is the setting explained) or a run setting.
-/// With a sweep, <see cref="Run"/> supplies snapshot (checked against the sweep's id), relation types and seed.
+/// With a sweep, <see cref="Run"/> supplies where its snapshot is, and seed and relation types only for a
+/// sweep.json that does not record its own.
 /// </summary>
 /// <param name="SnapshotCandidates">Where to look for the sweep's snapshot when <see cref="Run"/>'s does not match (e.g. every folder of snapshots/).</param>
-public sealed record ReportRequest(RunOptions Run, string? SweepFile, string OutDirectory, IReadOnlyList<string> SnapshotCandidates, int MaxCrops = 2000);
+/// <param name="Given">Which of <see cref="Run"/>'s values the command line gave (rather than eval.config.json): those may not be ignored.</param>
+public sealed record ReportRequest(RunOptions Run, string? SweepFile, string OutDirectory, IReadOnlyList<string> SnapshotCandidates, int MaxCrops = 2000,
+    ReportGiven? Given = null);
+
+/// <summary>Values of a report request the user gave on the command line.</summary>
+public sealed record ReportGiven(bool Snapshot = false, bool Seed = false, bool RelationTypes = false, bool MaxCrops = false);

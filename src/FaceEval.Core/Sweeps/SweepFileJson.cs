@@ -19,7 +19,9 @@ internal sealed record SweepFileJson(
     int? Best,
     double PreparationSeconds,
     double TotalSeconds,
-    IReadOnlyList<SweepRowJson> Rows)
+    IReadOnlyList<SweepRowJson> Rows,
+    int? Seed = null,
+    string? RelationTypes = null)
 {
     public const string SweepKind = "sweep";
 
@@ -32,10 +34,11 @@ internal sealed record SweepFileJson(
         result.SnapshotId, result.Model, result.Algorithm, result.Objective.JsonName(),
         result.Constraints.Select(c => new SweepConstraintJson(c.Metric.JsonName(), c.IsUpperBound ? "max" : "min", c.Bound)).ToArray(),
         result.Axes, result.BestIndex, Math.Round(result.PreparationSeconds, 6), Math.Round(result.TotalSeconds, 6),
-        result.Rows.Select(r => new SweepRowJson(r.Parameters.Values.ToDictionary(StringComparer.Ordinal), r.Metrics, Math.Round(r.Seconds, 6), r.SatisfiesConstraints)).ToArray());
+        result.Rows.Select(r => new SweepRowJson(r.Parameters.Values.ToDictionary(StringComparer.Ordinal), r.Metrics, Math.Round(r.Seconds, 6), r.SatisfiesConstraints)).ToArray(),
+        result.Seed, result.RelationTypes);
 
-    public static void Write(SweepResult result, string path) =>
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, From(result), FormatJson.Indented.SweepFileJson));
+    public static void Write(SweepResult result, Stream stream) =>
+        JsonSerializer.Serialize(stream, From(result), FormatJson.Indented.SweepFileJson);
 
     /// <summary>The sweep in <paramref name="path"/>; anything but a sweep.json this version can read is <see cref="ErrorKind.InvalidData"/>.</summary>
     public static SweepResult Read(string path)
@@ -53,27 +56,67 @@ internal sealed record SweepFileJson(
                 throw new FaceEvalException(ErrorKind.InvalidData, $"{path} is not a sweep.json (no \"kind\": \"sweep\")");
             }
 
-            var file = JsonSerializer.Deserialize(bytes, FormatJson.Compact.SweepFileJson)!;
-            if (file.Best is { } b && (b < 0 || b >= file.Rows.Count))
-            {
-                throw new FaceEvalException(ErrorKind.InvalidData, $"{path}: best row {b.ToString(CultureInfo.InvariantCulture)} is out of range");
-            }
-
-            return file.ToResult();
+            return JsonSerializer.Deserialize(bytes, FormatJson.Compact.SweepFileJson)!.ToResult(path);
         }
         catch (JsonException e)
         {
-            throw new FaceEvalException(ErrorKind.InvalidData, $"{path}: not a valid sweep.json ({e.Message})");
+            throw Invalid(path, e.Message);
+        }
+        catch (FaceEvalException e) when (e.Kind is ErrorKind.Usage or ErrorKind.UnknownName)
+        {
+            // An out-of-range parameter or an unknown metric inside a file is bad data, not a bad command line.
+            throw Invalid(path, e.Message);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or InvalidOperationException or ArgumentException)
+        {
+            throw Invalid(path, e.Message);
         }
     }
 
-    private SweepResult ToResult()
+    private static FaceEvalException Invalid(string path, string why) =>
+        new(ErrorKind.InvalidData, $"{path}: not a valid sweep.json ({why})");
+
+    /// <summary>Every value checked as the writer would have made it, so a hand-edited file fails here, in one line, not later.</summary>
+    private void Check(string path)
     {
+        if (Best is { } b && (b < 0 || b >= Rows.Count))
+        {
+            throw Invalid(path, $"best row {b.ToString(CultureInfo.InvariantCulture)} is out of range 0..{Rows.Count - 1}");
+        }
+
+        if (Constraints.FirstOrDefault(c => c.Bound is not ("max" or "min") || !double.IsFinite(c.Value)) is { } bad)
+        {
+            throw Invalid(path, $"constraint on {bad.Metric} must have bound \"max\" or \"min\" and a finite value");
+        }
+
+        if (new[] { PreparationSeconds, TotalSeconds }.Concat(Rows.Select(r => r.Seconds)).Any(t => !double.IsFinite(t) || t < 0))
+        {
+            throw Invalid(path, "a time in seconds is negative or not finite");
+        }
+
+        if (Axes.Count == 0 || Axes.Any(a => a.Values.Count == 0) || Axes.Aggregate(1L, (n, a) => n * a.Values.Count) != Rows.Count)
+        {
+            throw Invalid(path, $"{Rows.Count} rows do not make the grid of its axes");
+        }
+
+        if (Best is { } best && !Rows[best].SatisfiesConstraints)
+        {
+            throw Invalid(path, $"best row {best.ToString(CultureInfo.InvariantCulture)} does not satisfy the constraints");
+        }
+    }
+
+    private SweepResult ToResult(string path)
+    {
+        Check(path);
         var algorithm = AlgorithmCatalog.Get(AlgorithmNames.Parse(Algorithm));
         var rows = Rows.Select(r => new SweepRow(ParameterSet.Create(Algorithm, algorithm.Parameters, r.Parameters.ToArray()), r.Metrics, r.Seconds, r.SatisfiesConstraints));
         return new SweepResult(Snapshot, Model, Algorithm, Axes, MetricKeys.Parse(Objective),
             Constraints.Select(c => new MetricConstraint(MetricKeys.Parse(c.Metric), c.Value, c.Bound == "max")).ToArray(),
-            rows.ToArray(), Best, PreparationSeconds, TotalSeconds);
+            rows.ToArray(), Best, PreparationSeconds, TotalSeconds)
+        {
+            Seed = Seed,
+            RelationTypes = RelationTypes is null ? null : RelationTypeFilter.Parse(RelationTypes).ToString(),
+        };
     }
 }
 

@@ -16,4 +16,10 @@ public sealed record SweepResult(
     double TotalSeconds)
 {
     public SweepRow? Best => BestIndex is { } i ? Rows[i] : null;
+
+    /// <summary>The seed every row ran with; null for a sweep.json written before it was recorded.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The look-alike relation types sibling_confusion counted (<see cref="RelationTypeFilter"/> text); null as <see cref="Seed"/>.</summary>
+    public string? RelationTypes { get; init; }
 }

@@ -14,8 +14,11 @@ public static class SweepWriter
 
     public static void Write(SweepResult result, string directory)
     {
-        AtomicFile.WriteAllText(Path.Combine(directory, CsvName), ToCsv(result));
-        SweepFileJson.Write(result, Path.Combine(directory, JsonName));
+        // The pair or nothing: a sweep.csv beside an older sweep.json would describe another sweep.
+        new AtomicFileSet()
+            .AddText(Path.Combine(directory, CsvName), ToCsv(result))
+            .Add(Path.Combine(directory, JsonName), stream => SweepFileJson.Write(result, stream))
+            .Commit();
     }
 
     /// <summary>Reads a sweep.json back; anything else is invalid data, a missing file not found.</summary>

@@ -113,6 +113,8 @@ public static class ClusteringReportBuilder
             facts.Add(new ReportFact("sweep", report.SweepFile));
         }
 
+        facts.AddRange(report.Notes.Select(n => new ReportFact("note", n)));
+
         return new ReportDocument("report", $"FaceEval report: {algorithm} on {model}", facts,
             sections.Select(s => s with { Notes = s.Notes.Where(n => n.Length > 0).ToArray() }).ToArray(), crops, report.Data);
     }

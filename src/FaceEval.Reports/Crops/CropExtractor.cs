@@ -15,19 +15,30 @@ public static class CropExtractor
     public const int Size = 64;
     public const int Quality = 80;
 
+    /// <summary>Why no crop of <paramref name="snapshot"/> can be shown, or null when some can.</summary>
+    public static string? WhyNone(Snapshot snapshot)
+    {
+        var (hasCrops, canCut) = Sources(snapshot);
+        if (hasCrops || canCut)
+        {
+            return null;
+        }
+
+        var root = snapshot.ImagesRoot;
+        var why = root is null ? "the snapshot records no images root"
+            : !Directory.Exists(root) ? $"its images root {root} is not here"
+            : "faces.csv has no file and x,y,w,h columns";
+        return $"the snapshot has no crops/ folder and {why}";
+    }
+
     public static CropSet Extract(Snapshot snapshot, IEnumerable<int> faces)
     {
         var wanted = faces.Distinct().Order().ToArray();
-        var hasCrops = Directory.Exists(Path.Combine(snapshot.Directory, SnapshotLayout.CropsFolder));
+        var (hasCrops, canCut) = Sources(snapshot);
         var root = snapshot.ImagesRoot;
-        var canCut = root is not null && Directory.Exists(root)
-            && snapshot.FaceColumns.Contains(SnapshotLayout.FileColumn) && SnapshotLayout.BoxColumns.All(snapshot.FaceColumns.Contains);
-        if (!hasCrops && !canCut)
+        if (WhyNone(snapshot) is { } none)
         {
-            var why = root is null ? "the snapshot records no images root"
-                : !Directory.Exists(root) ? $"its images root {root} is not here"
-                : "faces.csv has no file and x,y,w,h columns";
-            return CropSet.None($"No face crops: the snapshot has no crops/ folder and {why}.");
+            return CropSet.None($"No face crops: {none}.");
         }
 
         var images = new Dictionary<int, string>();
@@ -53,6 +64,14 @@ public static class CropExtractor
         var status = $"Face crops: {images.Count} of {wanted.Length} faces shown in this report, {Size} px JPEG, from {source}"
             + (failed > 0 ? $"; {failed} could not be read." : ".");
         return new CropSet(status, images);
+    }
+
+    private static (bool HasCrops, bool CanCut) Sources(Snapshot snapshot)
+    {
+        var root = snapshot.ImagesRoot;
+        return (Directory.Exists(Path.Combine(snapshot.Directory, SnapshotLayout.CropsFolder)),
+            root is not null && Directory.Exists(root)
+            && snapshot.FaceColumns.Contains(SnapshotLayout.FileColumn) && SnapshotLayout.BoxColumns.All(snapshot.FaceColumns.Contains));
     }
 
     private static string? TryCrop(Snapshot snapshot, int face, bool hasCrops, bool canCut)

@@ -1,8 +1,11 @@
 using FaceEval.Core.Configuration;
+using FaceEval.Core.Errors;
 using FaceEval.Core.Reporting;
+using FaceEval.Core.Sweeps;
 using FaceEval.Reports.Building;
-using FaceEval.Reports.Exporters;
+using FaceEval.Reports.Crops;
 using FaceEval.Reports.Document;
+using FaceEval.Reports.Exporters;
 
 namespace FaceEval.Reports.Jobs;
 
@@ -11,9 +14,28 @@ public static class ReportJob
 {
     public static (ReportDocument Document, IReadOnlyList<string> Files) Execute(ReportRequest request, EvalConfig config)
     {
+        var (sweep, setting) = Prepare(request, config);
+        return Execute(request, sweep, setting);
+    }
+
+    /// <summary>Everything decided before any clustering: the sweep read, the setting resolved, --max-crops checked against the snapshot.</summary>
+    public static (SweepResult? Sweep, ReportSetting Setting) Prepare(ReportRequest request, EvalConfig config)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var sweep = request.SweepFile is { } file ? SweepFile.Read(file) : null;
-        var document = ClusteringReportBuilder.Build(ClusteringReport.Compute(request, sweep, config), request.MaxCrops);
+        var setting = ReportSetting.Resolve(request, sweep, config);
+        if (request.Given?.MaxCrops == true && CropExtractor.WhyNone(setting.Snapshot) is { } why)
+        {
+            throw new FaceEvalException(ErrorKind.Usage, $"--max-crops has no effect: no face crop can be shown ({why})");
+        }
+
+        return (sweep, setting);
+    }
+
+    public static (ReportDocument Document, IReadOnlyList<string> Files) Execute(ReportRequest request, SweepResult? sweep, ReportSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var document = ClusteringReportBuilder.Build(ClusteringReport.Compute(request, sweep, setting), request.MaxCrops);
         return (document, ReportWriter.Write(document, request.OutDirectory));
     }
 }
