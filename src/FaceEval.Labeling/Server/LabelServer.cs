@@ -73,7 +73,7 @@ public sealed class LabelServer : IAsyncDisposable
                 context.Response.Headers["Cache-Control"] = "no-store";
                 if (!HostAllowed(context.Request.Host, bound))
                 {
-                    await LabelApi.WriteError(context, StatusCodes.Status400BadRequest, "bad Host header: use 127.0.0.1 or localhost with the server's port");
+                    await LabelApi.WriteError(context, StatusCodes.Status400BadRequest, "bad Host header: use 127.0.0.1 or localhost and the port the server listens on");
                     return;
                 }
 
