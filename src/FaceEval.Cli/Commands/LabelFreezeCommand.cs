@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using FaceEval.Labeling.Workspace;
 
 namespace FaceEval.Cli.Commands;
@@ -16,10 +17,27 @@ internal static class LabelFreezeCommand
         };
         command.SetAction(parse =>
         {
+            RefuseLabelOptions(parse);
             var frozen = LabelFreezer.Freeze(parse.GetValue(work)!, parse.GetValue(output)!);
             Console.Out.WriteLine($"froze {frozen.Id} at {frozen.Directory} (parent {frozen.Manifest.Parent}; {frozen.Manifest.Source})");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>label --gate 0.5 freeze ...</c> parses: the options of <c>label</c> typed before <c>freeze</c>
+    /// belong to the parent command, whose action never runs, so they would be dropped without a word.
+    /// Recursive options (<c>--verbose</c>) apply to every command and stay allowed.
+    /// </summary>
+    private static void RefuseLabelOptions(ParseResult parse)
+    {
+        var typed = parse.CommandResult.Parent is CommandResult label
+            ? label.Children.OfType<OptionResult>().Where(o => !o.Implicit && !o.Option.Recursive).Select(o => o.Option.Name).ToArray()
+            : [];
+        if (typed.Length > 0)
+        {
+            throw GivenOptions.NotApplicable(typed, "with 'label freeze': options of 'label' do not apply to freezing, which reads only --work and --out");
+        }
     }
 }

@@ -196,4 +196,39 @@ internal static class LabelApi
 
     private static IResult Error(int status, string message) =>
         Results.Json(new { error = message.ReplaceLineEndings(" ") }, Json, statusCode: status);
+
+    /// <summary>The error answer of the handlers, for the checks in front of them.</summary>
+    internal static Task WriteError(HttpContext context, int status, string message) => Error(status, message).ExecuteAsync(context);
+
+    /// <summary>
+    /// Runs the rest of the pipeline and gives the errors no handler answers the same JSON body: routing
+    /// leaves no route (404) and a wrong method (405) empty, and an exception that escapes a handler
+    /// would be an empty 500.
+    /// </summary>
+    internal static async Task WithJsonErrors(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            await WriteError(context, StatusCodes.Status500InternalServerError, $"internal error: {ex.GetType().Name}: {ex.Message} (please report)");
+            return;
+        }
+
+        var response = context.Response;
+        if (response.HasStarted || response.StatusCode < 400 || response.ContentLength > 0)
+        {
+            return;
+        }
+
+        var request = $"{context.Request.Method} {context.Request.Path}";
+        await WriteError(context, response.StatusCode, response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => $"no such address: {request}",
+            StatusCodes.Status405MethodNotAllowed => $"{request}: method not allowed; allowed: {string.Join(", ", response.Headers.Allow.ToArray())}",
+            _ => $"{request}: HTTP {response.StatusCode}",
+        });
+    }
 }

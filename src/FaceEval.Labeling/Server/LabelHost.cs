@@ -10,13 +10,16 @@ public static class LabelHost
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(announce);
+        // Every option is checked before the workspace is opened: opening creates the work directory,
+        // and a refused command must leave nothing behind.
         var queues = options.Queues.Validate();
+        var listen = options.Server.Validate();
 
         // The snapshot loads while the web host starts.
         var opening = Task.Run(() => LabelWorkspace.Open(options.Snapshot, options.Model, options.Work, queues), CancellationToken.None);
         try
         {
-            await using var server = await LabelServer.StartAsync(opening, options.Server, cancellation);
+            await using var server = await LabelServer.StartAsync(opening, listen, cancellation);
             await announce.WriteLineAsync($"Labelling at {server.Url}");
             await announce.FlushAsync(cancellation);
             try

@@ -68,25 +68,23 @@ public sealed class LabelServer : IAsyncDisposable
             var bound = 0;
             app.Use(async (context, next) =>
             {
+                context.Response.Headers["Referrer-Policy"] = "no-referrer";
+                context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+                context.Response.Headers["Cache-Control"] = "no-store";
                 if (!HostAllowed(context.Request.Host, bound))
                 {
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    await context.Response.WriteAsync("bad Host header: use 127.0.0.1 or localhost with the server's port");
+                    await LabelApi.WriteError(context, StatusCodes.Status400BadRequest, "bad Host header: use 127.0.0.1 or localhost and the port the server listens on");
                     return;
                 }
 
                 if (!TokenMatches(context.Request, token))
                 {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    await context.Response.WriteAsync("missing or wrong token: open the address faceeval label printed");
+                    await LabelApi.WriteError(context, StatusCodes.Status401Unauthorized, "missing or wrong token: open the address faceeval label printed");
                     return;
                 }
 
-                context.Response.Headers["Referrer-Policy"] = "no-referrer";
-                context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-                context.Response.Headers["Cache-Control"] = "no-store";
                 await opening;
-                await next(context);
+                await LabelApi.WithJsonErrors(context, next);
             });
             LabelApi.Map(app, () => opening.Result);
             await app.StartAsync(cancellation);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
 using FaceEval.Labeling.Editing;
 
@@ -45,6 +46,23 @@ public static class LabelFreezer
             .Where(r => r.PersonA != r.PersonB && present.Contains(r.PersonA) && present.Contains(r.PersonB))
             .Distinct()
             .ToArray();
+        RefuseUnchanged(snapshot, labels, relations, state.EditCount, state.JournalEntries);
         return SnapshotWriter.Write(content with { FaceRows = rows, Relations = relations, Edits = state.EditCount }, outDirectory, cancellation);
+    }
+
+    /// <summary>
+    /// Snapshot ids are the hash of the files, so labels and relations as in the parent would write the
+    /// parent's own files again: a "child" whose parent is itself. That happens with no edit at all, and
+    /// also with edits that change no label (accepting faces, moving one and back).
+    /// </summary>
+    private static void RefuseUnchanged(Snapshot parent, IReadOnlyList<string?> labels, Relation[] relations, int edits, int entries)
+    {
+        var sameLabels = labels.Count == parent.Faces.Count
+            && labels.Select((label, i) => string.Equals(label, parent.Faces[i].Person, StringComparison.Ordinal)).All(same => same);
+        if (sameLabels && relations.SequenceEqual(parent.Relations))
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, string.Create(CultureInfo.InvariantCulture,
+                $"no edits to freeze: the snapshot would be identical to {parent.Id} ({edits} edits in effect, {entries} journal entries, no label changed)"));
+        }
     }
 }

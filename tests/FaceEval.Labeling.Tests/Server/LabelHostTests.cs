@@ -29,6 +29,26 @@ public sealed class LabelHostTests
         Assert.Equal("", announced.ToString());
     }
 
+    [Theory]
+    [InlineData(0, "short")]
+    [InlineData(0, "has space 123")]
+    [InlineData(70000, null)]
+    [InlineData(-1, null)]
+    public async Task A_bad_port_or_token_is_refused_before_anything_is_written(int port, string? token)
+    {
+        using var dir = new TempDirectory();
+        var snapshot = LabelFixture.WriteSnapshot(dir.Sub("snap"));
+        var before = Directory.GetFileSystemEntries(dir.Path);
+        foreach (var work in new[] { dir.Sub("work"), null })
+        {
+            var options = new LabelRunOptions(snapshot.Directory, null, work, new LabelOptions(), new LabelServerOptions(port, token));
+            var ex = await Assert.ThrowsAsync<FaceEvalException>(() => LabelHost.RunAsync(options, new StringWriter()));
+            Assert.Equal(ErrorKind.Usage, ex.Kind);
+            Assert.Equal(before, Directory.GetFileSystemEntries(dir.Path));
+            Assert.False(Directory.Exists(LabelWorkspace.DefaultWorkDirectory(snapshot.Directory)));
+        }
+    }
+
     [Fact]
     public async Task A_busy_port_is_an_io_error_and_leaves_the_journal_closed()
     {

@@ -1,6 +1,7 @@
 using FaceEval.Core.Errors;
 using FaceEval.Core.Snapshots;
 using FaceEval.Labeling.Editing;
+using FaceEval.Labeling.Journal;
 using FaceEval.Labeling.Workspace;
 
 namespace FaceEval.Labeling.Tests.Workspace;
@@ -33,6 +34,61 @@ public sealed class LabelWorkspaceTests
         Assert.Equal(ErrorKind.Usage, inside.Kind);
         Assert.Equal(ErrorKind.UnknownName,
             Assert.Throws<FaceEvalException>(() => LabelWorkspace.Open(snapshot.Directory, "other", null, new LabelOptions())).Kind);
+    }
+
+    [Fact]
+    public void A_work_directory_of_another_snapshot_is_refused_naming_both_ids()
+    {
+        using var dir = new TempDirectory();
+        var first = LabelFixture.WriteSnapshot(dir.Sub("snap"));
+        var work = dir.Sub("work");
+        using (var session = LabelWorkspace.Open(first.Directory, null, work, new LabelOptions()))
+        {
+            session.State.Move("aX", 1);
+        }
+
+        var second = LabelFreezer.Freeze(work, dir.Sub("second"));
+        Assert.NotEqual(first.Id, second.Id);
+        var ex = Assert.Throws<FaceEvalException>(() => LabelWorkspace.Open(second.Directory, null, work, new LabelOptions()));
+        Assert.Equal(ErrorKind.BaselineMismatch, ex.Kind);
+        Assert.Contains(first.Id, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(second.Id, ex.Message, StringComparison.Ordinal);
+        Assert.Single(LabelJournal.Read(Path.Combine(work, LabelJournal.FileName))); // the journal is untouched
+    }
+
+    /// <summary>
+    /// Unchanged labels make the very files of the parent, hence its id: the "child" would name itself as
+    /// its parent. Accepting faces, or moving one and moving it back, are edits that change no label.
+    /// </summary>
+    [Theory]
+    [InlineData("none")]
+    [InlineData("accept")]
+    [InlineData("there-and-back")]
+    public void Freezing_edits_that_change_no_label_is_refused_and_writes_nothing(string edits)
+    {
+        using var dir = new TempDirectory();
+        var snapshot = LabelFixture.WriteSnapshot(dir.Sub("snap"));
+        var work = dir.Sub("work");
+        using (var session = LabelWorkspace.Open(snapshot.Directory, null, work, new LabelOptions()))
+        {
+            if (edits == "accept")
+            {
+                session.State.Accept("a1");
+                session.State.Accept("bO");
+            }
+            else if (edits == "there-and-back")
+            {
+                session.State.Move("aX", 1);
+                session.State.Move("aX", 0);
+            }
+        }
+
+        var before = Directory.GetFileSystemEntries(dir.Path);
+        var ex = Assert.Throws<FaceEvalException>(() => LabelFreezer.Freeze(work, dir.Sub("frozen")));
+        Assert.Equal(ErrorKind.InvalidData, ex.Kind);
+        Assert.StartsWith("no edits to freeze", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(snapshot.Id, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFileSystemEntries(dir.Path));
     }
 
     [Fact]
