@@ -35,6 +35,7 @@ internal static class SnapshotSynthCommand
         var exponent = new Option<double>("--count-exponent") { Description = $"library: faces per person follow P(n) ~ n^-E [default: {D(l.CountExponent)}]" };
         var maxFaces = new Option<int>("--max-faces") { Description = $"library: most faces one person can have [default: {l.MaxFacesPerPerson}]" };
         var faceSpread = new Option<double>("--face-spread") { Description = $"library: log-normal sigma of a face's distance to its person's centre [default: {D(l.FaceSpread)}]" };
+        var siblingSpread = new Option<double>("--sibling-spread") { Description = $"library: log-normal sigma of each child's resemblance to its family [default: {D(l.SiblingSpread)}]" };
         var meanCosine = new Option<double>("--mean-cosine") { Description = $"library: cosine all faces share through one common direction [default: {D(l.MeanCosine)}]" };
         var effective = new Option<int>("--effective-dimension") { Description = $"library: participation ratio of the variance spectrum, at most --dimension [default: {l.EffectiveDimension}]" };
 
@@ -47,7 +48,7 @@ internal static class SnapshotSynthCommand
         var seed = new Option<int>("--seed") { Description = $"random seed; the same options and seed give the same snapshot id [default: {c.Seed}]" };
         var command = new Command("synth", $"Generate a labelled synthetic family library (model '{SyntheticLibrary.ModelName}') with look-alike siblings: FaceEval's built-in demo and test data, or (--profile library) a realistic one of up to millions of faces.")
         {
-            output, profile, families, meanFaces, outliers, faces, exponent, maxFaces, faceSpread, meanCosine, effective,
+            output, profile, families, meanFaces, outliers, faces, exponent, maxFaces, faceSpread, siblingSpread, meanCosine, effective,
             maxChildren, sibling, spread, strangers, dimension, seed,
         };
         command.SetAction(parse =>
@@ -60,19 +61,19 @@ internal static class SnapshotSynthCommand
             }
             else
             {
-                parse.Refuse("with --profile classic; they belong to --profile library", faces, exponent, maxFaces, faceSpread, meanCosine, effective);
+                parse.Refuse("with --profile classic; they belong to --profile library", faces, exponent, maxFaces, faceSpread, siblingSpread, meanCosine, effective);
             }
 
             if (Get(maxChildren, c.MaxChildren) == 1)
             {
-                parse.Refuse("with --max-children 1: no family has two children, so there are no siblings", sibling);
+                parse.Refuse("with --max-children 1: no family has two children, so there are no siblings", sibling, siblingSpread);
             }
 
             Snapshot snapshot;
             if (isLibrary)
             {
                 var options = new LibraryOptions(Get(faces, l.Faces), Get(maxChildren, l.MaxChildren), Get(exponent, l.CountExponent), Get(maxFaces, l.MaxFacesPerPerson),
-                    Get(spread, l.FaceDistance), Get(faceSpread, l.FaceSpread), Get(sibling, l.SiblingCentroidDistance), Get(strangers, l.StrangerRate),
+                    Get(spread, l.FaceDistance), Get(faceSpread, l.FaceSpread), Get(sibling, l.SiblingCentroidDistance), Get(siblingSpread, l.SiblingSpread), Get(strangers, l.StrangerRate),
                     Get(meanCosine, l.MeanCosine), Get(effective, l.EffectiveDimension), Get(dimension, l.Dimension), Get(seed, l.Seed));
                 snapshot = LibraryGenerator.Generate(options).Write(parse.GetValue(output)!);
             }

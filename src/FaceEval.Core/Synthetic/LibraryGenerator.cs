@@ -162,7 +162,7 @@ public static class LibraryGenerator
     private static string Source(LibraryOptions o) =>
         $"faceeval synthetic library (profile=library, faces={o.Faces}, maxChildren={o.MaxChildren}, countExponent={F(o.CountExponent)}, " +
         $"maxFacesPerPerson={o.MaxFacesPerPerson}, faceDistance={F(o.FaceDistance)}, faceSpread={F(o.FaceSpread)}, " +
-        $"siblingDistance={F(o.SiblingCentroidDistance)}, strangers={F(o.StrangerRate)}, meanCosine={F(o.MeanCosine)}, " +
+        $"siblingDistance={F(o.SiblingCentroidDistance)}, siblingSpread={F(o.SiblingSpread)}, strangers={F(o.StrangerRate)}, meanCosine={F(o.MeanCosine)}, " +
         $"effectiveDimension={o.EffectiveDimension}, dimension={o.Dimension}, seed={o.Seed})";
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);

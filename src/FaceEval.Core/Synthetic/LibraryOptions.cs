@@ -13,7 +13,8 @@ namespace FaceEval.Core.Synthetic;
 /// <param name="MaxFacesPerPerson">Largest number of faces one person can have.</param>
 /// <param name="FaceDistance">Median cosine distance of a face to its person's true centre (before the shared mean direction).</param>
 /// <param name="FaceSpread">Log-normal sigma of that distance: how much face quality varies (pose, age, blur).</param>
-/// <param name="SiblingCentroidDistance">Cosine distance between two siblings' true centres, in (0, 1).</param>
+/// <param name="SiblingCentroidDistance">Median cosine distance between two siblings' true centres, in (0, 1).</param>
+/// <param name="SiblingSpread">Log-normal sigma of each child's lean on the family direction: how much resemblance varies between sibling pairs.</param>
 /// <param name="StrangerRate">Unlabelled faces per labelled face (FIW: 0.31): strangers with one or two faces each.</param>
 /// <param name="MeanCosine">Cosine every two faces share through one common direction (real models: 0.02 to 0.027).</param>
 /// <param name="EffectiveDimension">Participation ratio of the variance spectrum (real 512-d faces: 163 to 209); equal to Dimension = isotropic.</param>
@@ -22,9 +23,10 @@ public sealed record LibraryOptions(
     int MaxChildren = 3,
     double CountExponent = 2.0,
     int MaxFacesPerPerson = 10_000,
-    double FaceDistance = 0.3,
+    double FaceDistance = 0.27,
     double FaceSpread = 0.45,
-    double SiblingCentroidDistance = 0.65,
+    double SiblingCentroidDistance = 0.75,
+    double SiblingSpread = 0.5,
     double StrangerRate = 0.3,
     double MeanCosine = 0.025,
     int EffectiveDimension = 200,
@@ -42,6 +44,7 @@ public sealed record LibraryOptions(
         Check(FaceDistance is > 0 and < 0.95, "faceDistance must be in (0, 0.95)");
         Check(FaceSpread is >= 0 and <= 2, "faceSpread must be 0..2");
         Check(SiblingCentroidDistance is > 0 and < 1, "siblingCentroidDistance must be in (0, 1)");
+        Check(SiblingSpread is >= 0 and <= 2, "siblingSpread must be 0..2");
         Check(StrangerRate is >= 0 and <= 10, "strangerRate must be 0..10");
         Check(MeanCosine is >= 0 and < 0.5, "meanCosine must be in [0, 0.5)");
         Check(EffectiveDimension >= 1 && EffectiveDimension <= Dimension, $"effectiveDimension must be 1..dimension ({Dimension})");

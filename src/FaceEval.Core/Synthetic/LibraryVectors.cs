@@ -8,8 +8,11 @@ namespace FaceEval.Core.Synthetic;
 /// with m the direction all faces share (mu = MeanCosine), c its person's centre, n fresh noise and
 /// a = 1 - d, where d, the face's distance to its centre, is log-normal (median FaceDistance, sigma
 /// FaceSpread, at most 0.95). A child's centre leans on its family's direction F,
-///   c = normalise( sqrt(w) F + sqrt(1 - w) u ),  w = 1 - SiblingCentroidDistance,
-/// so two siblings' centres have cosine w; parents and strangers have centres of their own. Every
+///   c = normalise( sqrt(w) F + sqrt(1 - w) u ),
+/// so two siblings' centres have cosine sqrt(w1 w2). Each child's w is log-normal (median
+/// 1 - SiblingCentroidDistance, sigma SiblingSpread, at most 0.9), because real siblings differ in how
+/// alike they look (FIW: a sibling pair's mean face distance ranges 0.69..0.94 over the middle 90% of
+/// pairs). Parents and strangers have centres of their own. Every
 /// direction is drawn from <see cref="EmbeddingSpace"/>. Each family draws from its own generator,
 /// so the two cores can share a batch and the bytes do not depend on how.
 /// </summary>
@@ -18,6 +21,7 @@ internal sealed class LibraryVectors(LibraryOptions options, LibraryGenerator.Id
     private const int VectorStream = 1;
     private const int MeanStream = 3;
     private const int BatchFaces = 16_384;
+    private const double MaxLean = 0.9; // even twins keep a centre of their own
 
     private readonly EmbeddingSpace _space = new(options.Dimension, options.EffectiveDimension);
 
@@ -55,7 +59,6 @@ internal sealed class LibraryVectors(LibraryOptions options, LibraryGenerator.Id
     {
         var d = options.Dimension;
         var rng = new SplitRandom(options.Seed, VectorStream, family);
-        var w = 1 - options.SiblingCentroidDistance;
         var familyDirection = new float[d];
         _space.RandomUnit(ref rng, familyDirection);
 
@@ -69,7 +72,7 @@ internal sealed class LibraryVectors(LibraryOptions options, LibraryGenerator.Id
             var identity = faceIdentity[familyStart[family] + i];
             if (!centres.TryGetValue(identity, out var centre))
             {
-                centre = Centre(ref rng, identities[identity].Member, familyDirection, w);
+                centre = Centre(ref rng, identities[identity].Member, familyDirection);
                 centres[identity] = centre;
             }
 
@@ -87,12 +90,13 @@ internal sealed class LibraryVectors(LibraryOptions options, LibraryGenerator.Id
         }
     }
 
-    private float[] Centre(ref SplitRandom rng, int member, float[] familyDirection, double w)
+    private float[] Centre(ref SplitRandom rng, int member, float[] familyDirection)
     {
         var centre = new float[options.Dimension];
         _space.RandomUnit(ref rng, centre);
         if (member >= 2)
         {
+            var w = Math.Min(MaxLean, (1 - options.SiblingCentroidDistance) * Math.Exp(options.SiblingSpread * rng.NextGaussian()));
             var (lean, own) = ((float)Math.Sqrt(w), (float)Math.Sqrt(1 - w));
             for (var k = 0; k < centre.Length; k++)
             {
