@@ -12,14 +12,31 @@ namespace FaceEval.Core.Snapshots;
 public static class SnapshotWriter
 {
     /// <summary>Writes and returns the loaded (re-verified) snapshot.</summary>
-    public static Snapshot Write(SnapshotContent content, string outDirectory, CancellationToken cancellation = default)
+    public static Snapshot Write(SnapshotContent content, string outDirectory, CancellationToken cancellation = default) =>
+        Write(content, [], outDirectory, cancellation);
+
+    /// <summary>
+    /// As <see cref="Write(SnapshotContent, string, CancellationToken)"/>, plus models whose rows are produced
+    /// while they are written (<see cref="StreamedEmbedding"/>), so the largest file is never held in memory.
+    /// </summary>
+    public static Snapshot Write(SnapshotContent content, IReadOnlyList<StreamedEmbedding> streamed, string outDirectory, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(streamed);
         ArgumentNullException.ThrowIfNull(outDirectory);
         var target = Path.GetFullPath(outDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         CheckTarget(target);
         var columns = OrderedColumns(content.FaceColumns);
         var validated = SnapshotContentValidator.Validate(content, columns);
+        var names = new HashSet<string>(content.Embeddings.Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
+        foreach (var e in streamed)
+        {
+            SnapshotLayout.CheckModelName(e.Name);
+            if (!names.Add(e.Name))
+            {
+                throw new FaceEvalException(ErrorKind.InvalidData, $"model '{e.Name}' is given twice (names are compared ignoring case)");
+            }
+        }
 
         var parent = Path.GetDirectoryName(target) ?? throw new FaceEvalException(ErrorKind.Io, $"{outDirectory}: cannot write a snapshot at a file-system root");
         System.IO.Directory.CreateDirectory(parent);
@@ -27,7 +44,7 @@ public static class SnapshotWriter
         try
         {
             System.IO.Directory.CreateDirectory(temp);
-            WriteFiles(temp, content, columns, validated, cancellation);
+            WriteFiles(temp, content, streamed, columns, validated, cancellation);
             MakeReadOnly(temp);
             CheckTarget(target);
             if (System.IO.Directory.Exists(target))
@@ -65,7 +82,7 @@ public static class SnapshotWriter
         }
     }
 
-    private static void WriteFiles(string root, SnapshotContent content, int[] columns, ValidatedContent validated, CancellationToken cancellation)
+    private static void WriteFiles(string root, SnapshotContent content, IReadOnlyList<StreamedEmbedding> streamed, int[] columns, ValidatedContent validated, CancellationToken cancellation)
     {
         var header = columns.Select(c => content.FaceColumns[c]).ToArray();
         CsvTable.Write(Path.Combine(root, SnapshotLayout.FacesFile), header,
@@ -87,6 +104,13 @@ public static class SnapshotWriter
             }
 
             models.Add(new SnapshotModel(e.Name, e.Dimension, file, e.Provenance, e.SourcePath));
+        }
+
+        foreach (var e in streamed)
+        {
+            var file = SnapshotLayout.EmbeddingFile(e.Name);
+            e.WriteTo(Path.Combine(root, file), content.FaceRows.Count, cancellation);
+            models.Add(new SnapshotModel(e.Name, e.Dimension, file, e.Provenance, null));
         }
 
         if (content.CropsDirectory is not null)
