@@ -23,38 +23,13 @@ public static class DbscanGraphSweep
             _ = new DbscanOptions(e, minSamples);
         }
 
-        var n = graph.Count;
         var core = Dbscan.CoreDistances(graph, minSamples);
-        var (a, b, w) = Forest(graph, core, cancellation);
-
-        var order = Enumerable.Range(0, eps.Count).OrderBy(i => eps[i]).ToArray();
-        var result = new int[eps.Count][];
-        var sets = new UnionFind(n);
-        var next = 0;
-        foreach (var index in order)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var e = eps[index];
-            while (next < w.Length && w[next] <= e)
-            {
-                sets.Union(a[next], b[next]);
-                next++;
-            }
-
-            var labels = sets.Labels(i => core[i] <= e);
-            if (minSamples > 1)
-            {
-                Dbscan.AttachBorders(graph, core, e, labels);
-            }
-
-            result[index] = labels;
-        }
-
-        return result;
+        var forest = Forest(graph, core, cancellation);
+        return DbscanForestCuts.Labels(forest, core, eps, minSamples > 1 ? (e, labels) => Dbscan.AttachBorders(graph, core, e, labels) : null, cancellation);
     }
 
     /// <summary>The minimum spanning forest of the graph under mutual reachability, edges in ascending weight.</summary>
-    private static (int[] A, int[] B, double[] W) Forest(NeighborGraph graph, double[] core, CancellationToken cancellation)
+    private static WeightedEdges Forest(NeighborGraph graph, double[] core, CancellationToken cancellation)
     {
         var n = graph.Count;
         var count = checked((int)graph.EdgeCount);
@@ -91,6 +66,6 @@ public static class DbscanGraphSweep
             }
         }
 
-        return (fa.ToArray(), fb.ToArray(), fw.ToArray());
+        return new WeightedEdges(fa.ToArray(), fb.ToArray(), fw.ToArray());
     }
 }

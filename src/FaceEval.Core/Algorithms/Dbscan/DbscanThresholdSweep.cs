@@ -34,36 +34,11 @@ public static class DbscanThresholdSweep
             _ = new DbscanOptions(e, minSamples);
         }
 
-        var n = distances.Count;
         var core = CoreDistances(distances, minSamples, cancellation);
         var reach = minSamples == 1 ? null : NearestCoreReach(distances, core, cancellation);
         var tree = SpanningTree.Build(distances, minSamples == 1 ? null : core, cancellation);
 
-        var order = Enumerable.Range(0, eps.Count).OrderBy(i => eps[i]).ToArray();
-        var result = new int[eps.Count][];
-        var sets = new UnionFind(n);
-        var next = 0;
-        foreach (var index in order)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var e = eps[index];
-            while (next < tree.Count && tree.W[next] <= e)
-            {
-                sets.Union(tree.A[next], tree.B[next]);
-                next++;
-            }
-
-            // Clusters numbered by their lowest core face, as Dbscan.Cluster (and scikit-learn) do.
-            var labels = sets.Labels(i => core[i] <= e);
-            if (reach is not null)
-            {
-                AttachBorders(distances, core, reach, e, labels);
-            }
-
-            result[index] = labels;
-        }
-
-        return result;
+        return DbscanForestCuts.Labels(tree, core, eps, reach is null ? null : (e, labels) => AttachBorders(distances, core, reach, e, labels), cancellation);
     }
 
     /// <summary>The minSamples-th smallest distance of each face, itself included; infinity if N &lt; minSamples.</summary>
