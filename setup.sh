@@ -8,9 +8,10 @@ say() { printf '==> %s\n' "$*"; }
 # --- System packages (Debian) -------------------------------------------------------------------
 # libturbojpeg0/libpng16-16: image decoding. python3-*: only for regenerating reference fixtures and
 # the side-by-side benchmark scripts (python3-pil decodes photos for the inference one), never at run time. chromium: browser tests of the HTML pages.
-# python3-faiss: the exact-kNN reference of benchmarks/compare.sh; libopenblas0-pthread: so numpy,
+# python3-faiss: the exact-kNN reference of benchmarks/compare.sh; python3-hnswlib: with faiss, the
+# index rows of benchmarks/neighbors/side_by_side.sh; libopenblas0-pthread: so numpy,
 # scipy and faiss use OpenBLAS rather than the slow reference BLAS (update-alternatives picks it).
-apt_packages=(libturbojpeg0 libpng16-16 python3-numpy python3-scipy python3-sklearn python3-pil chromium python3-faiss libopenblas0-pthread)
+apt_packages=(libturbojpeg0 libpng16-16 python3-numpy python3-scipy python3-sklearn python3-pil chromium python3-faiss python3-hnswlib libopenblas0-pthread)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
