@@ -30,6 +30,10 @@ internal static class CompareCommand
             command.Options.Add(option);
         }
 
+        // The re-tuning sweeps run the algorithm, so they take the structure it reads, as `sweep` does.
+        var neighbors = new EvaluationOptions();
+        neighbors.AddNeighborsTo(command);
+
         command.SetAction(parse =>
         {
             var cfg = Core.Configuration.EvalConfig.Load(parse.GetValue(config));
@@ -57,7 +61,10 @@ internal static class CompareCommand
             var output = parse.GetValue(outDir) is { } o ? Path.GetFullPath(o) : cfg.ResolvePath(Path.Combine("reports", "compare-" + string.Join("-vs-", list)));
             var request = new CompareRequest(dirs, list, kind, baseline, axis, MetricKeys.Parse(parse.GetValue(objective) ?? cfg.Objective), constraints,
                 RelationTypeFilter.Parse(parse.GetValue(relationTypes) ?? cfg.RelationTypes, strict: parse.IsGiven(relationTypes)),
-                new VerificationOptions(MaxImpostorPairs: parse.GetValue(maxImpostor), Seed: seedValue), seedValue, output, SeedGiven: parse.AnyGiven([seed]));
+                new VerificationOptions(MaxImpostorPairs: parse.GetValue(maxImpostor), Seed: seedValue), seedValue, output, SeedGiven: parse.AnyGiven([seed]))
+            {
+                Neighbors = neighbors.ReadNeighbors(parse),
+            };
             var (_, files) = ConsoleProgress.Run("compare", p => CompareJob.Execute(request, p));
             Console.WriteLine($"wrote {Path.Combine(output, "index.html")} ({files.Count} files)");
             return 0;

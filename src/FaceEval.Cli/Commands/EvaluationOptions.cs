@@ -29,7 +29,7 @@ internal sealed class EvaluationOptions
 
     public Option<string?> RelationTypes { get; } = new("--relation-types") { HelpName = "TYPES", Description = "comma-separated relation types counted as look-alikes; '*' suffix matches a prefix (default: sibling,twin*)" };
 
-    /// <summary>`run` and `sweep` only (see <see cref="AddNeighborsTo"/>).</summary>
+    /// <summary>Commands that run an algorithm only (see <see cref="AddNeighborsTo"/>).</summary>
     public Option<string?> Neighbors { get; } = new("--neighbors")
     {
         HelpName = "full|exact",
@@ -47,13 +47,7 @@ internal sealed class EvaluationOptions
     /// <summary>--neighbors and --k as given; what is not given stays null, for <see cref="NeighborPlan"/> to default.</summary>
     public NeighborRequest ReadNeighbors(ParseResult parse)
     {
-        NeighborStructure? structure = parse.GetValue(Neighbors) switch
-        {
-            null => null,
-            "full" => NeighborStructure.Full,
-            "exact" => NeighborStructure.Exact,
-            var other => throw new FaceEvalException(ErrorKind.Usage, $"--neighbors '{other}' is not one of: full, exact"),
-        };
+        NeighborStructure? structure = parse.GetValue(Neighbors) is { } text ? RecordedNeighbors.ParseOption(text, "--neighbors") : null;
         return new NeighborRequest(structure, parse.GetValue(K));
     }
 

@@ -22,6 +22,7 @@ internal static class GateCommand
         var reason = new Option<string?>("--reason") { HelpName = "TEXT", Description = "why the baseline changes; stored in it (only with --update-baseline)" };
         var command = new Command("gate", "Regression gate for CI: run the gate suites of eval.config.json, or the one-off suite that --snapshot/--model/--algorithm/--set/--rule define, and judge every rule against its bound and the baseline; exit 0 all pass, 1 any regression.");
         shared.AddTo(command);
+        shared.AddNeighborsTo(command);
         foreach (var option in new Option[] { suite, baseline, rule, repeats, junit, report, update, reason })
         {
             command.Options.Add(option);
@@ -30,8 +31,8 @@ internal static class GateCommand
         // Any of these on the command line means "gate this setting", never the configured suites.
         Option[] definesOneOff = [shared.Snapshot, shared.Model, shared.Algorithm, shared.Set, rule];
 
-        // These only shape a one-off suite; a configured suite takes seed, repeats and relation types from eval.config.json.
-        Option[] modifiesOneOff = [shared.Seed, repeats, shared.RelationTypes];
+        // These only shape a one-off suite; a configured suite takes seed, repeats, relation types and neighbours from eval.config.json.
+        Option[] modifiesOneOff = [shared.Seed, repeats, shared.RelationTypes, shared.Neighbors, shared.K];
 
         command.SetAction(parse =>
         {
@@ -87,7 +88,7 @@ internal static class GateCommand
 
     private static GateSuite OneOff(ParseResult parse, EvaluationOptions shared, EvalConfig config, Option<string[]> rule, Option<int> repeats, string baselinePath)
     {
-        var run = shared.Read(parse, config);
+        var run = shared.Read(parse, config) with { Neighbors = shared.ReadNeighbors(parse) };
         shared.RefuseUnusedSeed(parse, run.Algorithm);
         EvaluationOptions.RefuseInertSettings(run, config);
         if (parse.GetValue(repeats) > 1 && !AlgorithmCatalog.UsesSeed(run.Algorithm))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceEval.Cli.Output;
+using FaceEval.Core.Evaluation;
 using FaceEval.Core.Reporting;
 using FaceEval.Reports.Jobs;
 
@@ -15,6 +16,7 @@ internal static class ReportCommand
         var maxCrops = new Option<int>("--max-crops") { HelpName = "N", Description = "at most this many face crops embedded in the page", DefaultValueFactory = _ => 2000 };
         var command = new Command("report", "Write a self-contained HTML report (plus JSON and CSV) of one setting: metrics, sweep curves, distance cliff, cohesion, look-alikes, worst errors.");
         shared.AddTo(command);
+        shared.AddNeighborsTo(command);
         command.Options.Add(sweep);
         command.Options.Add(outDir);
         command.Options.Add(maxCrops);
@@ -27,7 +29,7 @@ internal static class ReportCommand
 
             // A sweep names its model and snapshot id, so the config need not (the placeholder model is replaced by the sweep's).
             var options = shared.Read(parse, sweepFile is null ? config : config with { Model = config.Model ?? "(the sweep's)", Snapshot = config.Snapshot ?? "snapshots" },
-                defaultAlgorithm: "gated");
+                defaultAlgorithm: "gated") with { Neighbors = shared.ReadNeighbors(parse) };
             if (sweepFile is null)
             {
                 EvaluationOptions.RefuseInertSettings(options, config);
@@ -54,7 +56,12 @@ internal static class ReportCommand
                 Console.WriteLine($"note: {note}");
             }
 
-            var (_, files) = ConsoleProgress.RunWithTask("report", _ => ReportJob.Execute(request, sweepResult, setting));
+            Console.Error.WriteLine("faceeval: " + (sweepResult is null
+                ? NeighborPlan.Describe(setting.Neighbors, options.Neighbors, setting.Snapshot.Faces.Count)
+                : $"neighbours: {setting.Neighbors} (as the sweep ran)"));
+            var notices = new List<string>();
+            var (_, files) = ConsoleProgress.RunWithTask("report", _ => ReportJob.Execute(request, sweepResult, setting, notices.Add));
+            notices.ForEach(n => Console.Error.WriteLine($"faceeval: {n}"));
             Console.WriteLine($"wrote {Path.Combine(output, "index.html")} ({files.Count} files)");
             return 0;
         });

@@ -22,4 +22,10 @@ public sealed record GateSuiteConfig
     public int Repeats { get; init; } = 1;
 
     public int? Seed { get; init; }
+
+    /// <summary>The neighbour structure, as --neighbors spells it (full, exact); null: the default for the snapshot's size.</summary>
+    public string? Neighbors { get; init; }
+
+    /// <summary>Neighbours per face of a graph structure, as --k; null: the default.</summary>
+    public int? K { get; init; }
 }

@@ -1,4 +1,5 @@
 using FaceEval.Core.Algorithms;
+using FaceEval.Core.Evaluation;
 using FaceEval.Core.Metrics;
 
 namespace FaceEval.Core.Gates;
@@ -22,13 +23,15 @@ internal sealed record GateSuiteJson(
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyList<string> ChangesFromBaseline,
     IReadOnlyDictionary<string, double?> Metrics,
-    IReadOnlyList<GateCheckJson> Checks)
+    IReadOnlyList<GateCheckJson> Checks,
+    RecordedNeighbors Neighbors)
 {
     public static GateSuiteJson From(GateSuiteResult suite) => new(
         suite.Suite.Name, suite.Passed, suite.SnapshotId, suite.Suite.Run.Model, AlgorithmNames.Name(suite.Suite.Run.Algorithm),
         suite.Suite.Repeats, suite.Suite.Run.Seed, suite.Parameters.ToDictionary(StringComparer.Ordinal), suite.ChangesFromBaseline(),
         suite.Metrics.ToDictionary(m => m.Key.JsonName(), m => m.Value, StringComparer.Ordinal),
-        suite.Checks.Select(c => new GateCheckJson(c.Rule.ToString(), c.Metric.JsonName(), c.Baseline, c.Now, c.Delta, c.Passed, c.Message)).ToArray());
+        suite.Checks.Select(c => new GateCheckJson(c.Rule.ToString(), c.Metric.JsonName(), c.Baseline, c.Now, c.Delta, c.Passed, c.Message)).ToArray(),
+        RecordedNeighbors.From(suite.Neighbors));
 }
 
 /// <param name="Rule">As written in eval.config.json or --rule, e.g. <c>ari&gt;=0.85</c>.</param>

@@ -4,6 +4,7 @@ using FaceEval.Core.Configuration;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Evaluation;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Neighbors;
 using FaceEval.Core.Snapshots;
 
 namespace FaceEval.Core.Gates;
@@ -18,21 +19,29 @@ public static class GateRunner
     public static GateResult Run(IReadOnlyList<GateSuite> suites, EvalConfig config, GateBaseline? baseline, IProgress<double>? progress = null)
     {
         var results = new List<GateSuiteResult>();
-        var cache = new Dictionary<(string, string), EvaluationData>();
+        var cache = new Dictionary<(string, string, NeighborChoice), EvaluationData>();
         for (var i = 0; i < suites.Count; i++)
         {
             var suite = suites[i];
-            var (data, parameters, metrics) = Measure(suite, config, cache);
+            var (data, parameters, metrics, neighbors) = Measure(suite, config, cache);
             GateBaselineEntry? entry = null;
             if (baseline is not null && baseline.Suites.TryGetValue(suite.Name, out var found))
             {
                 entry = found.SnapshotId == data.Snapshot.Id ? found
                     : throw new FaceEvalException(ErrorKind.BaselineMismatch,
                         $"gate suite {suite.Name}: the baseline was recorded on snapshot {found.SnapshotId} but this run uses {data.Snapshot.Id}; record a new baseline with --update-baseline");
+
+                // Another structure changes the labels for reasons no tolerance describes: refused, like another snapshot.
+                var recorded = found.Neighbors?.ToChoice("the baseline") ?? RecordedNeighbors.Unrecorded;
+                if (recorded != neighbors)
+                {
+                    throw new FaceEvalException(ErrorKind.BaselineMismatch,
+                        $"gate suite {suite.Name}: the baseline was recorded on neighbours {recorded}{(found.Neighbors is null ? " (it records none: every baseline before they were recorded ran on the full matrix)" : "")} but this run uses {neighbors}; run on {recorded} or record a new baseline with --update-baseline");
+                }
             }
 
             var checks = suite.Rules.Select(rule => Judge(suite.Name, rule, entry, metrics)).ToArray();
-            results.Add(new GateSuiteResult(suite, data.Snapshot.Id, Values(parameters), entry, metrics, checks));
+            results.Add(new GateSuiteResult(suite, data.Snapshot.Id, Values(parameters), entry, metrics, checks) { Neighbors = neighbors });
             progress?.Report((i + 1.0) / suites.Count);
         }
 
@@ -47,27 +56,29 @@ public static class GateRunner
             throw new FaceEvalException(ErrorKind.Usage, "--update-baseline needs --reason \"why the numbers may change\"");
         }
 
-        var cache = new Dictionary<(string, string), EvaluationData>();
+        var cache = new Dictionary<(string, string, NeighborChoice), EvaluationData>();
         var entries = suites.Select(suite =>
         {
-            var (data, parameters, metrics) = Measure(suite, config, cache);
+            var (data, parameters, metrics, neighbors) = Measure(suite, config, cache);
             var entry = new GateBaselineEntry(data.Snapshot.Id, suite.Run.Model, AlgorithmNames.Name(suite.Run.Algorithm), Values(parameters),
                 suite.Repeats, version, commit, now, reason, metrics.ToDictionary(kv => kv.Key.JsonName(), kv => kv.Value),
-                suite.Rules.Select(r => r.ToString()).ToArray(), suite.Run.Seed, suite.Run.RelationTypes.ToString());
+                suite.Rules.Select(r => r.ToString()).ToArray(), suite.Run.Seed, suite.Run.RelationTypes.ToString(), RecordedNeighbors.From(neighbors));
             return new KeyValuePair<string, GateBaselineEntry>(suite.Name, entry);
         }).ToArray();
         return existing.With(entries);
     }
 
-    private static (EvaluationData Data, ParameterSet Parameters, IReadOnlyDictionary<MetricKey, double?> Metrics) Measure(
-        GateSuite suite, EvalConfig config, Dictionary<(string, string), EvaluationData> cache)
+    private static (EvaluationData Data, ParameterSet Parameters, IReadOnlyDictionary<MetricKey, double?> Metrics, NeighborChoice Neighbors) Measure(
+        GateSuite suite, EvalConfig config, Dictionary<(string, string, NeighborChoice), EvaluationData> cache)
     {
         var algorithm = AlgorithmCatalog.Get(suite.Run.Algorithm);
         var parameters = RunJob.Parameters(algorithm, config, suite.Run.Overrides);
-        var key = (suite.Run.SnapshotDirectory, suite.Run.Model);
+        var snapshot = cache.FirstOrDefault(kv => kv.Key.Item1 == suite.Run.SnapshotDirectory).Value?.Snapshot ?? Snapshot.Load(suite.Run.SnapshotDirectory);
+        var neighbors = NeighborPlan.Resolve(suite.Run.Neighbors, algorithm, [parameters], snapshot.Faces.Count);
+        var key = (suite.Run.SnapshotDirectory, suite.Run.Model, neighbors);
         if (!cache.TryGetValue(key, out var data))
         {
-            data = EvaluationData.Load(Snapshot.Load(suite.Run.SnapshotDirectory), suite.Run.Model, suite.Run.RelationTypes);
+            data = EvaluationData.Load(snapshot, suite.Run.Model, suite.Run.RelationTypes, neighbors: neighbors);
             cache[key] = data;
         }
 
@@ -75,7 +86,7 @@ public static class GateRunner
             .Select(r => Evaluator.Run(data, algorithm, parameters, suite.Run.Seed + r).Metrics)
             .ToArray();
         var metrics = MetricKeys.All.ToDictionary(k => k, k => Mean(reports.Select(r => r.Get(k))));
-        return (data, parameters, metrics);
+        return (data, parameters, metrics, neighbors);
     }
 
     private static double? Mean(IEnumerable<double?> values)

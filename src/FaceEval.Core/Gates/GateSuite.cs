@@ -6,7 +6,7 @@ using FaceEval.Core.Metrics;
 
 namespace FaceEval.Core.Gates;
 
-/// <summary>A validated gate suite: what to run (snapshot, model, algorithm, overrides, seed), how often, and the rules.</summary>
+/// <summary>A validated gate suite: what to run (snapshot, model, algorithm, overrides, seed, neighbour structure), how often, and the rules.</summary>
 public sealed record GateSuite(string Name, RunOptions Run, IReadOnlyList<GateRule> Rules, int Repeats)
 {
     /// <summary>The name a suite given on the command line runs and is recorded under, beside the configured suites.</summary>
@@ -53,8 +53,23 @@ public sealed record GateSuite(string Name, RunOptions Run, IReadOnlyList<GateRu
             AlgorithmNames.Parse(suite.Algorithm),
             overrides,
             RelationTypeFilter.Parse(config.RelationTypes),
-            suite.Seed ?? config.Seed);
+            suite.Seed ?? config.Seed)
+        {
+            Neighbors = new NeighborRequest(suite.Neighbors is { } n ? Structure(n, suite.Name) : null, suite.K),
+        };
         return Create(suite.Name, run, suite.Rules.Select(GateRule.Parse).ToArray(), suite.Repeats);
+    }
+
+    private static Neighbors.NeighborStructure Structure(string text, string suite)
+    {
+        try
+        {
+            return RecordedNeighbors.ParseOption(text, $"gate suite {suite}: neighbors");
+        }
+        catch (FaceEvalException e) when (e.Kind == ErrorKind.Usage)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, e.Message);
+        }
     }
 
     public static GateSuite Create(string name, RunOptions run, IReadOnlyList<GateRule> rules, int repeats)

@@ -1,5 +1,6 @@
 using FaceEval.Core.Algorithms;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Core.Gates;
 
@@ -13,6 +14,9 @@ public sealed record GateSuiteResult(
     IReadOnlyList<GateCheck> Checks)
 {
     public bool Passed => Checks.All(c => c.Passed);
+
+    /// <summary>The neighbour structure the suite ran on (a baseline of another one is refused, not compared).</summary>
+    public NeighborChoice Neighbors { get; init; } = NeighborChoice.Full;
 
     /// <summary>
     /// Human lines for what differs from the baseline's setting (model, algorithm, parameters, seed, repeats,

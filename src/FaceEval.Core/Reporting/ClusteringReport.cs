@@ -30,11 +30,12 @@ public sealed record ClusteringReport(
         Compute(request, sweep, ReportSetting.Resolve(request, sweep, config));
 
     /// <summary>Replays <paramref name="setting"/>, resolved from the request beforehand, and analyses it.</summary>
-    public static ClusteringReport Compute(ReportRequest request, SweepResult? sweep, ReportSetting setting)
+    /// <param name="notice">Receives how the neighbour graph was had (loaded, built), for stderr.</param>
+    public static ClusteringReport Compute(ReportRequest request, SweepResult? sweep, ReportSetting setting, Action<string>? notice = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(setting);
-        var data = EvaluationData.Load(setting.Snapshot, setting.Model, setting.RelationTypes);
+        var data = EvaluationData.Load(setting.Snapshot, setting.Model, setting.RelationTypes, neighbors: setting.Neighbors, notice: notice);
         var run = Evaluator.Run(data, setting.Algorithm, setting.Parameters, setting.Seed);
         return Analyse(data, run, sweep, request.SweepFile, setting.Seed) with { Notes = setting.Notes };
     }

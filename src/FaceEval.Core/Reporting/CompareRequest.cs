@@ -1,3 +1,4 @@
+using FaceEval.Core.Evaluation;
 using FaceEval.Core.Algorithms;
 using FaceEval.Core.Analysis;
 using FaceEval.Core.Metrics;
@@ -25,4 +26,8 @@ public sealed record CompareRequest(
     int Seed,
     string OutDirectory,
     int MaxCrops = 2000,
-    bool SeedGiven = false);
+    bool SeedGiven = false)
+{
+    /// <summary>What --neighbors and --k asked for the re-tuning sweeps; nothing asked: the default for each snapshot's size.</summary>
+    public NeighborRequest Neighbors { get; init; } = NeighborRequest.Default;
+}

@@ -42,11 +42,12 @@ public sealed record ComparisonReport(
         for (var m = 0; m < request.Models.Count; m++)
         {
             // One model at a time, so only one distance matrix is alive.
-            var data = EvaluationData.Load(sources[m], request.Models[m], request.RelationTypes);
+            var neighbors = NeighborPlan.Resolve(request.Neighbors, algorithm, sweepRequest.Settings(), sources[m].Faces.Count);
+            var data = EvaluationData.Load(sources[m], request.Models[m], request.RelationTypes, neighbors: neighbors);
             var embeddings = data.Context.Embeddings;
             var verification = VerificationAnalysis.Compute(embeddings, data.Truth, request.Verification);
             var separation = PeopleSeparation.Compute(embeddings, data.Truth, data.Lookalikes);
-            var sweep = SweepRunner.Run(data, sweepRequest);
+            var sweep = SweepRunner.Run(data, sweepRequest) with { Neighbors = neighbors };
             results.Add(new ModelResult(request.Models[m], verification, separation, sweep));
             progress?.Report((m + 1.0) / request.Models.Count);
         }

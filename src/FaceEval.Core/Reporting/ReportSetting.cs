@@ -4,14 +4,15 @@ using FaceEval.Core.Configuration;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Evaluation;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Neighbors;
 using FaceEval.Core.Snapshots;
 using FaceEval.Core.Sweeps;
 
 namespace FaceEval.Core.Reporting;
 
 /// <summary>
-/// The setting a report replays, decided before any clustering: the snapshot, algorithm, parameters, seed and
-/// relation types, from the sweep file when there is one (its recorded values win; an option that would be
+/// The setting a report replays, decided before any clustering: the snapshot, algorithm, parameters, seed,
+/// relation types and neighbour structure, from the sweep file when there is one (its recorded values win; an option that would be
 /// overridden is refused), and <see cref="Notes"/> the user must see (e.g. a sweep.json that predates its seed).
 /// </summary>
 public sealed record ReportSetting(
@@ -23,6 +24,9 @@ public sealed record ReportSetting(
     RelationTypeFilter RelationTypes,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The neighbour structure the setting is replayed on: the sweep's, else what --neighbors/--k ask for the snapshot.</summary>
+    public NeighborChoice Neighbors { get; init; } = NeighborChoice.Full;
+
     public static ReportSetting Resolve(ReportRequest request, SweepResult? sweep, EvalConfig config)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -36,8 +40,12 @@ public sealed record ReportSetting(
         if (sweep is null)
         {
             var algorithm = AlgorithmCatalog.Get(options.Algorithm);
-            return new ReportSetting(Snapshot.Load(options.SnapshotDirectory), options.Model, algorithm,
-                RunJob.Parameters(algorithm, config, options.Overrides), options.Seed, options.RelationTypes, []);
+            var parameters = RunJob.Parameters(algorithm, config, options.Overrides);
+            var loaded = Snapshot.Load(options.SnapshotDirectory);
+            return new ReportSetting(loaded, options.Model, algorithm, parameters, options.Seed, options.RelationTypes, [])
+            {
+                Neighbors = NeighborPlan.Resolve(options.Neighbors, algorithm, [parameters], loaded.Faces.Count),
+            };
         }
 
         var file = request.SweepFile!;
@@ -77,8 +85,21 @@ public sealed record ReportSetting(
             notes.Add($"{file} does not record its relation types; counting look-alikes over {types}");
         }
 
+        var neighbors = sweep.Neighbors ?? RecordedNeighbors.Unrecorded;
+        var asked = options.Neighbors;
+        Refuse((asked.Structure is { } structure && structure != neighbors.Structure) || (asked.K is { } k && k != neighbors.K),
+            $"{NeighborOptions(asked)}: {file} ran on {(sweep.Neighbors is null ? "the full matrix (it records no neighbour structure, as every sweep before they were recorded)" : neighbors.ToString())}, which the report replays");
+        if (sweep.Neighbors is null)
+        {
+            notes.Add($"{file} does not record its neighbour structure; replaying on the full matrix, which every sweep used before the structure was recorded");
+        }
+
         var snapshot = FindSnapshot(sweep.SnapshotId, options.SnapshotDirectory, given.Snapshot, request.SnapshotCandidates, file);
-        return new ReportSetting(snapshot, sweep.Model, AlgorithmCatalog.Get(kind), sweep.Best.Parameters, seed, types, notes);
+        var replayed = AlgorithmCatalog.Get(kind);
+        return new ReportSetting(snapshot, sweep.Model, replayed, sweep.Best.Parameters, seed, types, notes)
+        {
+            Neighbors = NeighborPlan.Resolve(RecordedNeighbors.Request(neighbors), replayed, [sweep.Best.Parameters], snapshot.Faces.Count),
+        };
     }
 
     private static void Refuse(bool refuse, string message)
@@ -110,6 +131,12 @@ public sealed record ReportSetting(
 
         throw new FaceEvalException(ErrorKind.FileNotFound, $"{sweepFile} was run on snapshot {id}, which is not at the configured snapshot nor under snapshots/; pass --snapshot DIR");
     }
+
+    private static string NeighborOptions(NeighborRequest asked) => string.Join(" ", new[]
+    {
+        asked.Structure is { } s ? $"--neighbors {RecordedNeighbors.Name(s)}" : null,
+        asked.K is { } k ? $"--k {S(k)}" : null,
+    }.Where(o => o is not null));
 
     private static string S(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

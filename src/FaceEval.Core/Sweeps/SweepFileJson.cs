@@ -3,12 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FaceEval.Core.Algorithms;
 using FaceEval.Core.Errors;
+using FaceEval.Core.Evaluation;
 using FaceEval.Core.IO;
 using FaceEval.Core.Metrics;
 
 namespace FaceEval.Core.Sweeps;
 
 /// <summary>sweep.json: the request, the best row's index (null when no row satisfies the constraints) and every row.</summary>
+/// <param name="Neighbors">The neighbour structure every row ran on; absent in files written before it was recorded, which ran on the full matrix.</param>
 internal sealed record SweepFileJson(
     string Snapshot,
     string Model,
@@ -21,7 +23,8 @@ internal sealed record SweepFileJson(
     double TotalSeconds,
     IReadOnlyList<SweepRowJson> Rows,
     int? Seed = null,
-    string? RelationTypes = null)
+    string? RelationTypes = null,
+    RecordedNeighbors? Neighbors = null)
 {
     public const string SweepKind = "sweep";
 
@@ -35,7 +38,7 @@ internal sealed record SweepFileJson(
         result.Constraints.Select(c => new SweepConstraintJson(c.Metric.JsonName(), c.IsUpperBound ? "max" : "min", c.Bound)).ToArray(),
         result.Axes, result.BestIndex, Math.Round(result.PreparationSeconds, 6), Math.Round(result.TotalSeconds, 6),
         result.Rows.Select(r => new SweepRowJson(r.Parameters.Values.ToDictionary(StringComparer.Ordinal), r.Metrics, Math.Round(r.Seconds, 6), r.SatisfiesConstraints)).ToArray(),
-        result.Seed, result.RelationTypes);
+        result.Seed, result.RelationTypes, result.Neighbors is { } n ? RecordedNeighbors.From(n) : null);
 
     public static void Write(SweepResult result, Stream stream) =>
         JsonSerializer.Serialize(stream, From(result), FormatJson.Indented.SweepFileJson);
@@ -116,6 +119,7 @@ internal sealed record SweepFileJson(
         {
             Seed = Seed,
             RelationTypes = RelationTypes is null ? null : RelationTypeFilter.Parse(RelationTypes).ToString(),
+            Neighbors = Neighbors?.ToChoice(path),
         };
     }
 }

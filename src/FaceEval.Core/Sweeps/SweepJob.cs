@@ -31,7 +31,7 @@ public static class SweepJob
         var neighbors = NeighborPlan.Resolve(options.Neighbors, algorithm, request.Settings(), snapshot.Faces.Count);
         notice?.Invoke(NeighborPlan.Describe(neighbors, options.Neighbors, snapshot.Faces.Count));
         var data = EvaluationData.Load(snapshot, options.Model, options.RelationTypes, neighbors: neighbors, notice: notice);
-        var result = SweepRunner.Run(data, request, progress, cancellation) with { Seed = options.Seed, RelationTypes = options.RelationTypes.ToString() };
+        var result = SweepRunner.Run(data, request, progress, cancellation) with { Seed = options.Seed, RelationTypes = options.RelationTypes.ToString(), Neighbors = neighbors };
         foreach (var warning in data.Context.Warnings)
         {
             notice?.Invoke("warning: " + warning);

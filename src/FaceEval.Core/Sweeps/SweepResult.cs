@@ -1,4 +1,6 @@
+using FaceEval.Core.Evaluation;
 using FaceEval.Core.Metrics;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Core.Sweeps;
 
@@ -22,4 +24,7 @@ public sealed record SweepResult(
 
     /// <summary>The look-alike relation types sibling_confusion counted (<see cref="RelationTypeFilter"/> text); null as <see cref="Seed"/>.</summary>
     public string? RelationTypes { get; init; }
+
+    /// <summary>The neighbour structure every row ran on; null for a sweep.json written before it was recorded (<see cref="RecordedNeighbors.Unrecorded"/>).</summary>
+    public NeighborChoice? Neighbors { get; init; }
 }

@@ -32,10 +32,11 @@ public static class ReportJob
         return (sweep, setting);
     }
 
-    public static (ReportDocument Document, IReadOnlyList<string> Files) Execute(ReportRequest request, SweepResult? sweep, ReportSetting setting)
+    /// <param name="notice">Receives how the neighbour graph was had (loaded, built), for stderr.</param>
+    public static (ReportDocument Document, IReadOnlyList<string> Files) Execute(ReportRequest request, SweepResult? sweep, ReportSetting setting, Action<string>? notice = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var document = ClusteringReportBuilder.Build(ClusteringReport.Compute(request, sweep, setting), request.MaxCrops);
+        var document = ClusteringReportBuilder.Build(ClusteringReport.Compute(request, sweep, setting, notice), request.MaxCrops);
         return (document, ReportWriter.Write(document, request.OutDirectory));
     }
 }

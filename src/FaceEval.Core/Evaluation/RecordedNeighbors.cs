@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using FaceEval.Core.Errors;
+using FaceEval.Core.Neighbors;
+
+namespace FaceEval.Core.Evaluation;
+
+/// <summary>
+/// The neighbour structure as a kept result records it (sweep.json's and the gate baseline's "neighbors"):
+/// <c>{"structure": "full"}</c>, <c>{"structure": "exact", "k": 32}</c>; an index structure adds its
+/// parameters under "index" (name: value as typed). A file without the field was written when every run
+/// used the full matrix, so it reads as <c>full</c> (<see cref="Unrecorded"/>).
+/// </summary>
+/// <param name="Index">The index parameters of an approximate structure; null (left out) for full and exact.</param>
+public sealed record RecordedNeighbors(
+    string Structure,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? K = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Index = null)
+{
+    /// <summary>What a file without "neighbors" was run with.</summary>
+    public static NeighborChoice Unrecorded => NeighborChoice.Full;
+
+    public static RecordedNeighbors From(NeighborChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return new RecordedNeighbors(Name(choice.Structure), choice.IsGraph ? choice.K : null);
+    }
+
+    /// <summary>The choice recorded; a value the writer could not have made is <see cref="ErrorKind.InvalidData"/> naming <paramref name="file"/>.</summary>
+    public NeighborChoice ToChoice(string file)
+    {
+        var structure = Parse(Structure, file);
+        if (Index is { Count: > 0 })
+        {
+            // Hook for an index structure (approx): its parameters join the choice here; none is known yet.
+            throw new FaceEvalException(ErrorKind.InvalidData, $"{file}: neighbors '{Structure}' records index parameters ({string.Join(", ", Index.Keys)}), which this FaceEval does not know");
+        }
+
+        if (structure == NeighborStructure.Full ? K is not null : K is null)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, structure == NeighborStructure.Full
+                ? $"{file}: neighbors 'full' records k {K!.Value.ToString(CultureInfo.InvariantCulture)}, but the full matrix takes none"
+                : $"{file}: neighbors '{Structure}' records no k");
+        }
+
+        try
+        {
+            return new NeighborChoice(structure, K ?? 0);
+        }
+        catch (FaceEvalException e) when (e.Kind == ErrorKind.Usage)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, $"{file}: {e.Message}");
+        }
+    }
+
+    /// <summary>What <paramref name="choice"/> asks of <see cref="NeighborPlan"/> when replayed: the same structure and k, given explicitly.</summary>
+    public static NeighborRequest Request(NeighborChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return new NeighborRequest(choice.Structure, choice.IsGraph ? choice.K : null);
+    }
+
+    /// <summary>As the CLI and files spell a structure: its enum name in lower case.</summary>
+    public static string Name(NeighborStructure structure) => structure.ToString().ToLowerInvariant();
+
+    /// <summary>Every structure's name, for messages and help.</summary>
+    public static IReadOnlyList<string> Names { get; } = Enum.GetValues<NeighborStructure>().Select(Name).ToArray();
+
+    /// <summary><paramref name="text"/> as a structure; anything else is a usage error naming <paramref name="source"/> (e.g. "--neighbors").</summary>
+    public static NeighborStructure ParseOption(string text, string source) =>
+        Enum.GetValues<NeighborStructure>().FirstOrDefault(s => Name(s) == text, (NeighborStructure)(-1)) is var s && Enum.IsDefined(s) ? s
+            : throw new FaceEvalException(ErrorKind.Usage, $"{source} '{text}' is not one of: {string.Join(", ", Names)}");
+
+    private static NeighborStructure Parse(string text, string file)
+    {
+        try
+        {
+            return ParseOption(text, "neighbors");
+        }
+        catch (FaceEvalException e) when (e.Kind == ErrorKind.Usage)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, $"{file}: {e.Message}");
+        }
+    }
+}
