@@ -23,6 +23,12 @@ internal sealed class TopKLists
 
     public float[] Distances { get; }
 
+    /// <summary>Candidates held for <paramref name="row"/>, at most <see cref="K"/>.</summary>
+    public int CountOf(int row) => _counts[row];
+
+    /// <summary>Forgets every candidate of <paramref name="row"/>, so it can be offered a whole new set.</summary>
+    public void Reset(int row) => _counts[row] = 0;
+
     /// <summary>Distance a candidate must not exceed to have a chance; +inf while the row is not full.</summary>
     public float Bound(int row) => _counts[row] < K ? float.PositiveInfinity : Distances[(long)row * K + K - 1];
 

@@ -95,7 +95,10 @@ public sealed class RecordedNeighborsTests(DemoLibrary demo) : IClassFixture<Dem
     [InlineData("a graph without k", """{"structure":"exact"}""")]
     [InlineData("a k out of range", """{"structure":"exact","k":0}""")]
     [InlineData("the full matrix with a k", """{"structure":"full","k":3}""")]
-    [InlineData("index parameters no structure has", """{"structure":"exact","k":3,"index":{"nprobe":"8"}}""")]
+    [InlineData("index parameters for the exact graph", """{"structure":"exact","k":3,"index":{"nprobe":"8"}}""")]
+    [InlineData("approx without its index", """{"structure":"approx","k":3}""")]
+    [InlineData("approx with an unknown index parameter", """{"structure":"approx","k":3,"index":{"nlist":"4","nprobe":"2","seed":"1","recallQueries":"10","recallFloor":"0.9","ef":"3"}}""")]
+    [InlineData("approx with nprobe above nlist", """{"structure":"approx","k":3,"index":{"nlist":"4","nprobe":"8","seed":"1","recallQueries":"10","recallFloor":"0.9"}}""")]
     public void AMalformedNeighboursRecordIsInvalidDataNamingTheFile(string because, string neighbors)
     {
         var json = JsonNode.Parse(File.ReadAllText(Sweep("bad-neighbors-sweep")))!;
