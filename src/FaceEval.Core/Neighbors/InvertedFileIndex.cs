@@ -7,7 +7,7 @@ namespace FaceEval.Core.Neighbors;
 /// <summary>
 /// The <c>approx</c> structure: an inverted file on our blocked kernel. Spherical k-means
 /// (<see cref="SphericalKMeans"/>) splits the faces into <see cref="IvfParameters.Nlist"/> lists; each face
-/// is the query of its own row and scores the faces of its <see cref="IvfParameters.Nprobe"/> nearest lists.
+/// is the query of its own row and scores the faces of its <see cref="IvfParameters.Nprobe"/> nearest lists; every pair scored is offered to both of its faces.
 /// The work goes list by list: the queries that probe a list are packed in blocks and multiplied with the
 /// list's packed faces, so it is matrix products on both cores, like the exact graph. The result keeps
 /// <see cref="KnnGraph"/>'s contract (cosine distance clamped at 0, ascending, ties to the lower index, no
@@ -163,6 +163,9 @@ public static class InvertedFileIndex
         });
     }
 
+    // Each pair scored is offered to both faces, as the exact graph does: pair (i, j) is found when j's list
+    // is among i's probes or i's list among j's, at no extra dot products. A pair met from both ends is the
+    // same (distance, index) both times (same FMA chain), so OfferUnique keeps it once.
     private static void Offer(TopKLists lists, object[] locks, float[] tile, ReadOnlySpan<int> queries, ReadOnlySpan<int> members)
     {
         for (var r = 0; r < queries.Length; r++)
@@ -177,7 +180,24 @@ public static class InvertedFileIndex
                     var dist = Math.Max(0f, 1f - line[c]);
                     if (dist <= bound && members[c] != q)
                     {
-                        bound = lists.Offer(q, dist, members[c]);
+                        bound = lists.OfferUnique(q, dist, members[c]);
+                    }
+                }
+            }
+        }
+
+        for (var c = 0; c < members.Length; c++)
+        {
+            var m = members[c];
+            lock (locks[m % LockStripes])
+            {
+                var bound = lists.Bound(m);
+                for (var r = 0; r < queries.Length; r++)
+                {
+                    var dist = Math.Max(0f, 1f - tile[r * Block + c]);
+                    if (dist <= bound && queries[r] != m)
+                    {
+                        bound = lists.OfferUnique(m, dist, queries[r]);
                     }
                 }
             }
