@@ -40,7 +40,7 @@ internal sealed class EvaluationOptions
 
     public Option<int?> Nlist { get; } = new("--nlist") { HelpName = "N", Description = "approx only: k-means lists of the inverted file (default about 2 x sqrt(faces))" };
 
-    public Option<int?> Nprobe { get; } = new("--nprobe") { HelpName = "N", Description = "approx only: nearest lists each face's query scores (default nlist / 16; nlist = exact)" };
+    public Option<int?> Nprobe { get; } = new("--nprobe") { HelpName = "N", Description = "approx only: nearest lists each face's query scores (default nlist / 32; nlist = exact)" };
 
     public Option<int?> RecallQueries { get; } = new("--recall-queries") { HelpName = "N", Description = $"approx only: faces sampled to measure recall@k against brute force (default {GraphRecall.DefaultQueries:N0})" };
 

@@ -32,7 +32,7 @@ public static class KnnGraphCache
 
     /// <summary>
     /// Where the graph of this snapshot, model and structure lives: <c>&lt;model&gt;-exact-k32</c>, or with
-    /// the index parameters, <c>&lt;model&gt;-approx-k32-nlist2000-nprobe125-seed42-q1000</c>.
+    /// the index parameters, <c>&lt;model&gt;-approx-k32-nlist2000-nprobe63-seed42-q1000</c>.
     /// </summary>
     public static string PathFor(string snapshotDirectory, string model, NeighborChoice choice)
     {

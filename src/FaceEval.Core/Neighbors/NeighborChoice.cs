@@ -49,7 +49,7 @@ public sealed record NeighborChoice
 
     public bool IsGraph => Structure != NeighborStructure.Full;
 
-    /// <summary>As the CLI spells it: <c>full</c>, <c>exact k=32</c>, <c>approx k=32 nlist=2000 nprobe=125</c>.</summary>
+    /// <summary>As the CLI spells it: <c>full</c>, <c>exact k=32</c>, <c>approx k=32 nlist=2000 nprobe=63</c>.</summary>
     public override string ToString() => IsGraph
         ? $"{Structure.ToString().ToLowerInvariant()} k={K.ToString(CultureInfo.InvariantCulture)}{(Index is null ? "" : " " + Index)}"
         : "full";

@@ -150,7 +150,7 @@ public class InvertedFileIndexTests
     public void DefaultsFollowTheLibrarySize()
     {
         var p = IvfParameters.For(1_000_000);
-        Assert.Equal((2000, 125), (p.Nlist, p.Nprobe));
+        Assert.Equal((2000, 63), (p.Nlist, p.Nprobe));
         Assert.Equal(GraphRecall.DefaultQueries, p.RecallQueries);
         Assert.Equal(IvfParameters.DefaultSeed, p.Seed);
     }
