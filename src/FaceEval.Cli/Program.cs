@@ -15,6 +15,7 @@ public static class Program
             ScoreCommand.Create(),
             RunCommand.Create(),
             SweepCommand.Create(),
+            NeighborsCommand.Create(),
             GateCommand.Create(),
             AlgorithmsCommand.Create(),
             ReportCommand.Create(),

@@ -32,23 +32,42 @@ internal sealed class EvaluationOptions
     /// <summary>Commands that run an algorithm only (see <see cref="AddNeighborsTo"/>).</summary>
     public Option<string?> Neighbors { get; } = new("--neighbors")
     {
-        HelpName = "full|exact",
-        Description = $"distances the algorithm reads: full (the N x N matrix, every pair) or exact (each face's k nearest, any N; dbscan and chinese-whispers); default full up to {DistanceMatrix.MaxCount:N0} faces, exact beyond. The exact graph is cached beside the snapshot (<snapshot>.cache/neighbors/)",
+        HelpName = "full|exact|approx",
+        Description = $"distances the algorithm reads: full (the N x N matrix, every pair), exact (each face's k nearest, any N; dbscan and chinese-whispers) or approx (the same from an inverted-file index, recall measured); default full up to {DistanceMatrix.MaxCount:N0} faces, exact up to {NeighborPlan.ExactMaxCount:N0}, approx beyond. Graphs are cached beside the snapshot (<snapshot>.cache/neighbors/)",
     };
 
-    public Option<int?> K { get; } = new("--k") { HelpName = "K", Description = $"neighbours per face of the exact graph (default {NeighborChoice.DefaultK}; at least what the algorithm needs, e.g. dbscan minSamples)" };
+    public Option<int?> K { get; } = new("--k") { HelpName = "K", Description = $"neighbours per face of the graph (default {NeighborChoice.DefaultK}; at least what the algorithm needs, e.g. dbscan minSamples)" };
+
+    public Option<int?> Nlist { get; } = new("--nlist") { HelpName = "N", Description = "approx only: k-means lists of the inverted file (default about 2 x sqrt(faces))" };
+
+    public Option<int?> Nprobe { get; } = new("--nprobe") { HelpName = "N", Description = "approx only: nearest lists each face's query scores (default nlist / 32; nlist = exact)" };
+
+    public Option<int?> RecallQueries { get; } = new("--recall-queries") { HelpName = "N", Description = $"approx only: faces sampled to measure recall@k against brute force (default {GraphRecall.DefaultQueries:N0})" };
+
+    public Option<double?> RecallFloor { get; } = new("--recall-floor") { HelpName = "R", Description = $"approx only: warn when the measured recall@k is below R (default {GraphRecall.DefaultFloor:0.00})" };
+
+    /// <summary>--neighbors, --k and the approx index options.</summary>
+    public Option[] NeighborOptions => [Neighbors, K, Nlist, Nprobe, RecallQueries, RecallFloor];
 
     public void AddNeighborsTo(Command command)
     {
-        command.Options.Add(Neighbors);
-        command.Options.Add(K);
+        foreach (var option in NeighborOptions)
+        {
+            command.Options.Add(option);
+        }
     }
 
-    /// <summary>--neighbors and --k as given; what is not given stays null, for <see cref="NeighborPlan"/> to default.</summary>
+    /// <summary>--neighbors, --k and the index options as given; what is not given stays null, for <see cref="NeighborPlan"/> to default (or refuse).</summary>
     public NeighborRequest ReadNeighbors(ParseResult parse)
     {
         NeighborStructure? structure = parse.GetValue(Neighbors) is { } text ? RecordedNeighbors.ParseOption(text, "--neighbors") : null;
-        return new NeighborRequest(structure, parse.GetValue(K));
+        return new NeighborRequest(structure, parse.GetValue(K))
+        {
+            Nlist = parse.GetValue(Nlist),
+            Nprobe = parse.GetValue(Nprobe),
+            RecallQueries = parse.GetValue(RecallQueries),
+            RecallFloor = parse.GetValue(RecallFloor),
+        };
     }
 
     public void AddTo(Command command)

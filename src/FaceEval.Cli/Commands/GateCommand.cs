@@ -32,7 +32,7 @@ internal static class GateCommand
         Option[] definesOneOff = [shared.Snapshot, shared.Model, shared.Algorithm, shared.Set, rule];
 
         // These only shape a one-off suite; a configured suite takes seed, repeats, relation types and neighbours from eval.config.json.
-        Option[] modifiesOneOff = [shared.Seed, repeats, shared.RelationTypes, shared.Neighbors, shared.K];
+        Option[] modifiesOneOff = [shared.Seed, repeats, shared.RelationTypes, .. shared.NeighborOptions];
 
         command.SetAction(parse =>
         {

@@ -39,16 +39,17 @@ public sealed class EvaluationData
         ScoredFaces.Require(snapshot, truth);
         var embeddings = snapshot.LoadEmbeddings(model);
         Func<KnnGraph>? graph = neighbors is { IsGraph: true }
-            ? () => CachedGraph(snapshot, model, embeddings, neighbors.K, distanceProgress, notice)
+            ? () => CachedGraph(snapshot, model, embeddings, neighbors, distanceProgress, notice)
             : null;
         var context = new ClusteringContext(embeddings, ArrivalOrder.FromFaces(snapshot.Faces), snapshot.PhotoIndex(), truth, distanceProgress, neighbors, graph);
         var lookalikes = Evaluation.Lookalikes.Of(snapshot, snapshot.Relations, relationTypes);
         return new EvaluationData(snapshot, model, context, lookalikes);
     }
 
-    private static KnnGraph CachedGraph(Snapshot snapshot, string model, Embeddings.EmbeddingMatrix embeddings, int k, IProgress<double>? progress, Action<string>? notice)
+    private static KnnGraph CachedGraph(Snapshot snapshot, string model, Embeddings.EmbeddingMatrix embeddings, NeighborChoice choice, IProgress<double>? progress,
+        Action<string>? notice)
     {
-        var result = KnnGraphCache.LoadOrBuild(snapshot.Directory, snapshot.Id, model, embeddings, k, progress);
+        var result = KnnGraphCache.LoadOrBuild(snapshot.Directory, snapshot.Id, model, embeddings, choice, progress);
         if (result.Warning is not null)
         {
             notice?.Invoke("warning: " + result.Warning);
@@ -56,6 +57,15 @@ public sealed class EvaluationData
 
         var how = result.Loaded ? "loaded from" : result.RebuildReason is null ? "built and cached at" : $"rebuilt ({result.RebuildReason}) and cached at";
         notice?.Invoke(string.Create(CultureInfo.InvariantCulture, $"neighbour graph {how} {result.Directory} in {result.Seconds:0.##} s"));
+        if (result.Recall is { } recall && choice.Index is { } index)
+        {
+            notice?.Invoke(recall.Describe(result.Graph.K));
+            if (index.RecallWarning(recall, result.Graph.K) is { } low)
+            {
+                notice?.Invoke("warning: " + low);
+            }
+        }
+
         return result.Graph;
     }
 }

@@ -7,8 +7,9 @@ namespace FaceEval.Core.Evaluation;
 
 /// <summary>
 /// The neighbour structure as a kept result records it (sweep.json's and the gate baseline's "neighbors"):
-/// <c>{"structure": "full"}</c>, <c>{"structure": "exact", "k": 32}</c>; an index structure adds its
-/// parameters under "index" (name: value as typed). A file without the field was written when every run
+/// <c>{"structure": "full"}</c>, <c>{"structure": "exact", "k": 32}</c>; approx adds its index parameters
+/// under "index" (nlist, nprobe, seed, recallQueries, recallFloor as invariant-culture text), so a replay
+/// rebuilds (or loads) the same graph. A file without the field was written when every run
 /// used the full matrix, so it reads as <c>full</c> (<see cref="Unrecorded"/>).
 /// </summary>
 /// <param name="Index">The index parameters of an approximate structure; null (left out) for full and exact.</param>
@@ -23,17 +24,27 @@ public sealed record RecordedNeighbors(
     public static RecordedNeighbors From(NeighborChoice choice)
     {
         ArgumentNullException.ThrowIfNull(choice);
-        return new RecordedNeighbors(Name(choice.Structure), choice.IsGraph ? choice.K : null);
+        return new RecordedNeighbors(Name(choice.Structure), choice.IsGraph ? choice.K : null, choice.Index is { } p ? IndexFields(p) : null);
     }
+
+    private static Dictionary<string, string> IndexFields(IvfParameters p) => new()
+    {
+        ["nlist"] = Text(p.Nlist),
+        ["nprobe"] = Text(p.Nprobe),
+        ["seed"] = Text(p.Seed),
+        ["recallQueries"] = Text(p.RecallQueries),
+        ["recallFloor"] = p.RecallFloor.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The choice recorded; a value the writer could not have made is <see cref="ErrorKind.InvalidData"/> naming <paramref name="file"/>.</summary>
     public NeighborChoice ToChoice(string file)
     {
         var structure = Parse(Structure, file);
-        if (Index is { Count: > 0 })
+        if (structure != NeighborStructure.Approx && Index is { Count: > 0 })
         {
-            // Hook for an index structure (approx): its parameters join the choice here; none is known yet.
-            throw new FaceEvalException(ErrorKind.InvalidData, $"{file}: neighbors '{Structure}' records index parameters ({string.Join(", ", Index.Keys)}), which this FaceEval does not know");
+            throw new FaceEvalException(ErrorKind.InvalidData, $"{file}: neighbors '{Structure}' records index parameters ({string.Join(", ", Index.Keys)}), but only approx has an index");
         }
 
         if (structure == NeighborStructure.Full ? K is not null : K is null)
@@ -45,7 +56,7 @@ public sealed record RecordedNeighbors(
 
         try
         {
-            return new NeighborChoice(structure, K ?? 0);
+            return new NeighborChoice(structure, K ?? 0, structure == NeighborStructure.Approx ? ParseIndex(file) : null);
         }
         catch (FaceEvalException e) when (e.Kind == ErrorKind.Usage)
         {
@@ -53,11 +64,33 @@ public sealed record RecordedNeighbors(
         }
     }
 
+    private IvfParameters ParseIndex(string file)
+    {
+        var fields = Index ?? new Dictionary<string, string>();
+        if (fields.Keys.FirstOrDefault(key => !IndexFields(new IvfParameters(1, 1)).ContainsKey(key)) is { } unknown)
+        {
+            throw new FaceEvalException(ErrorKind.InvalidData, $"{file}: neighbors 'approx' records index parameter '{unknown}', which this FaceEval does not know");
+        }
+
+        int Int(string name) => fields.TryGetValue(name, out var v) && int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new FaceEvalException(ErrorKind.InvalidData, $"{file}: neighbors 'approx' records no valid index parameter '{name}'");
+        var floor = fields.TryGetValue("recallFloor", out var f) && double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x
+            : throw new FaceEvalException(ErrorKind.InvalidData, $"{file}: neighbors 'approx' records no valid index parameter 'recallFloor'");
+        return new IvfParameters(Int("nlist"), Int("nprobe"), Int("seed"), Int("recallQueries"), floor);
+    }
+
     /// <summary>What <paramref name="choice"/> asks of <see cref="NeighborPlan"/> when replayed: the same structure and k, given explicitly.</summary>
     public static NeighborRequest Request(NeighborChoice choice)
     {
         ArgumentNullException.ThrowIfNull(choice);
-        return new NeighborRequest(choice.Structure, choice.IsGraph ? choice.K : null);
+        return new NeighborRequest(choice.Structure, choice.IsGraph ? choice.K : null)
+        {
+            Nlist = choice.Index?.Nlist,
+            Nprobe = choice.Index?.Nprobe,
+            RecallQueries = choice.Index?.RecallQueries,
+            RecallFloor = choice.Index?.RecallFloor,
+            IndexSeed = choice.Index?.Seed,
+        };
     }
 
     /// <summary>As the CLI and files spell a structure: its enum name in lower case.</summary>

@@ -156,6 +156,12 @@ public sealed class KnnGraph
         return new KnnGraph(count, k, neighbors, distances);
     }
 
+    /// <summary>The graph of lists filled by another builder (<see cref="InvertedFileIndex"/>); every row must be full.</summary>
+    internal static KnnGraph FromLists(int count, TopKLists lists) => new(count, lists.K, lists.Indices, lists.Distances);
+
+    /// <summary>k clamped to N - 1, refusing k &lt; 1 and graphs too large for one array.</summary>
+    internal static int EffectiveKFor(int k, int n) => EffectiveK(k, n);
+
     private static int EffectiveK(int k, int n)
     {
         if (k < 1)

@@ -8,4 +8,7 @@ public enum NeighborStructure
 
     /// <summary>The exact k-nearest-neighbour graph (<see cref="KnnGraph"/>): N x k pairs, any N.</summary>
     Exact,
+
+    /// <summary>The approximate k-nearest-neighbour graph of an <see cref="InvertedFileIndex"/>, its recall measured: any N, far faster than exact.</summary>
+    Approx,
 }

@@ -81,6 +81,27 @@ internal sealed class SimilarityKernel
     }
 
     /// <summary>
+    /// <see cref="Pack"/> for rows picked by index: group member r is row <paramref name="rows"/>[r] of
+    /// the row-major (rows x d) buffer, so scattered faces (an inverted list, a list's queries) pack alike.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackRows(ReadOnlySpan<float> data, ReadOnlySpan<int> rows, int d, int group, Span<float> destination)
+    {
+        var groups = (rows.Length + group - 1) / group;
+        destination[..(groups * group * d)].Clear();
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var row = data.Slice(rows[r] * d, d);
+            var dst = destination.Slice(r / group * group * d);
+            var lane = r % group;
+            for (var k = 0; k < d; k++)
+            {
+                dst[k * group + lane] = row[k];
+            }
+        }
+    }
+
+    /// <summary>
     /// tile[r * ldc + c] = dot(query r, database c) for r &lt; rowGroups * Mr, c &lt; panels * Nr, with
     /// queries and database packed by <see cref="Pack"/> (group Mr and Nr).
     /// </summary>

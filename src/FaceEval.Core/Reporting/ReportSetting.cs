@@ -87,7 +87,10 @@ public sealed record ReportSetting(
 
         var neighbors = sweep.Neighbors ?? RecordedNeighbors.Unrecorded;
         var asked = options.Neighbors;
-        Refuse((asked.Structure is { } structure && structure != neighbors.Structure) || (asked.K is { } k && k != neighbors.K),
+        var index = neighbors.Index;
+        Refuse((asked.Structure is { } structure && structure != neighbors.Structure) || (asked.K is { } k && k != neighbors.K)
+            || (asked.Nlist is { } nlist && nlist != index?.Nlist) || (asked.Nprobe is { } nprobe && nprobe != index?.Nprobe)
+            || (asked.RecallQueries is { } queries && queries != index?.RecallQueries) || (asked.RecallFloor is { } floor && floor != index?.RecallFloor),
             $"{NeighborOptions(asked)}: {file} ran on {(sweep.Neighbors is null ? "the full matrix (it records no neighbour structure, as every sweep before they were recorded)" : neighbors.ToString())}, which the report replays");
         if (sweep.Neighbors is null)
         {
@@ -136,6 +139,10 @@ public sealed record ReportSetting(
     {
         asked.Structure is { } s ? $"--neighbors {RecordedNeighbors.Name(s)}" : null,
         asked.K is { } k ? $"--k {S(k)}" : null,
+        asked.Nlist is { } nlist ? $"--nlist {S(nlist)}" : null,
+        asked.Nprobe is { } nprobe ? $"--nprobe {S(nprobe)}" : null,
+        asked.RecallQueries is { } queries ? $"--recall-queries {S(queries)}" : null,
+        asked.RecallFloor is { } floor ? $"--recall-floor {floor.ToString(CultureInfo.InvariantCulture)}" : null,
     }.Where(o => o is not null));
 
     private static string S(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -14,7 +14,13 @@ public sealed class OptionCombinationTests(DemoLibrary demo) : IClassFixture<Dem
     [InlineData("run: --k with the full matrix", "--k --neighbors full", "run", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "full", "--k", "8")]
     [InlineData("run: --k where the default is the full matrix", "--k --neighbors exact", "run", "{snapshot}", "--algorithm", "dbscan", "--k", "8")]
     [InlineData("run: the graph for an algorithm without a graph form", "--neighbors agglomerative dbscan chinese-whispers", "run", "{snapshot}", "--algorithm", "agglomerative", "--neighbors", "exact")]
-    [InlineData("run: approx is not offered yet", "--neighbors approx full exact", "run", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "approx")]
+    [InlineData("run: --nprobe with the exact graph", "--nprobe exact approx", "run", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "exact", "--nprobe", "4")]
+    [InlineData("run: --nlist where the default is the full matrix", "--nlist full approx", "run", "{snapshot}", "--algorithm", "dbscan", "--nlist", "4")]
+    [InlineData("run: --nprobe above --nlist", "--nprobe --nlist", "run", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "approx", "--nlist", "4", "--nprobe", "9")]
+    [InlineData("run: --recall-floor above 1", "--recall-floor", "run", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "approx", "--recall-floor", "1.5")]
+    [InlineData("neighbors: --recall-queries with the exact graph", "--recall-queries exact", "neighbors", "{snapshot}", "--neighbors", "exact", "--recall-queries", "10")]
+    [InlineData("neighbors: the full matrix is no graph", "--neighbors full exact approx", "neighbors", "{snapshot}", "--neighbors", "full")]
+    [InlineData("gate: --nprobe with configured suites", "--nprobe", "gate", "--config", "{config}", "--nprobe", "4")]
     [InlineData("sweep: a k below a swept minSamples", "--k 4 minSamples=5", "sweep", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "exact", "--k", "4", "--param", "minSamples=3,5", "--out", "{missing}")]
     [InlineData("gate: the same for a one-off suite", "--set selfLoops", "gate", "{snapshot}", "--algorithm", "chinese-whispers", "--set", "edgeWeight=similarity", "--set", "selfLoops=false", "--rule", "ari>=0")]
     [InlineData("report: --sweep fixes model, algorithm and setting", "--sweep --model --algorithm --set", "report", "{snapshot}", "--sweep", "{missing}", "--algorithm", "dbscan", "--set", "eps=0.4")]
@@ -39,6 +45,7 @@ public sealed class OptionCombinationTests(DemoLibrary demo) : IClassFixture<Dem
             "{snapshot}" => new[] { "--config", demo.Config, "--snapshot", demo.Snapshot, "--model", "synthetic" },
             _ when a.Contains("{snapshot-dir}", StringComparison.Ordinal) => [a.Replace("{snapshot-dir}", demo.Snapshot, StringComparison.Ordinal)],
             "{missing}" => [missing],
+            "{config}" => [demo.Config],
             _ => [a],
         }).ToArray();
 

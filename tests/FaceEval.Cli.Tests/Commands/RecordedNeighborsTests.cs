@@ -69,6 +69,27 @@ public sealed class RecordedNeighborsTests(DemoLibrary demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void AnApproxSweepRecordsItsIndexAndAReportReplaysTheSameGraph()
+    {
+        var file = Sweep("approx-sweep", "--neighbors", "approx", "--k", "3", "--nlist", "30", "--nprobe", "2", "--recall-queries", "100");
+        var json = JsonNode.Parse(File.ReadAllText(file))!;
+        Assert.Equal("""{"structure":"approx","k":3,"index":{"nlist":"30","nprobe":"2","seed":"42","recallQueries":"100","recallFloor":"0.95"}}""",
+            json["neighbors"]!.ToJsonString());
+        var best = json["rows"]![(int)json["best"]!]!;
+        var recorded = (double)best["metrics"]!["ari"]!;
+
+        var outDir = demo.Path_("approx-report");
+        var report = CliProcess.Run("report", "--config", demo.Config, "--sweep", file, "--snapshot", demo.Snapshot, "--out", outDir);
+        Assert.True(report.ExitCode == 0, report.Stderr);
+        Assert.Contains("neighbours: approx k=3 nlist=30 nprobe=2 (as the sweep ran)", report.Stderr);
+        Assert.Equal(recorded, ReportAri(outDir));
+
+        var refused = CliProcess.Run(["report", "--config", demo.Config, "--sweep", file, "--snapshot", demo.Snapshot, "--nprobe", "3", "--out", demo.Path_("never")]);
+        Assert.True(refused.ExitCode == 2, refused.Stdout + refused.Stderr);
+        Assert.Contains("--nprobe 3", refused.Stderr);
+    }
+
+    [Fact]
     public void ASweepJsonWithoutNeighboursIsReplayedOnTheFullMatrixAndSaysSo()
     {
         var file = Sweep("full-sweep");
@@ -95,7 +116,10 @@ public sealed class RecordedNeighborsTests(DemoLibrary demo) : IClassFixture<Dem
     [InlineData("a graph without k", """{"structure":"exact"}""")]
     [InlineData("a k out of range", """{"structure":"exact","k":0}""")]
     [InlineData("the full matrix with a k", """{"structure":"full","k":3}""")]
-    [InlineData("index parameters no structure has", """{"structure":"exact","k":3,"index":{"nprobe":"8"}}""")]
+    [InlineData("index parameters for the exact graph", """{"structure":"exact","k":3,"index":{"nprobe":"8"}}""")]
+    [InlineData("approx without its index", """{"structure":"approx","k":3}""")]
+    [InlineData("approx with an unknown index parameter", """{"structure":"approx","k":3,"index":{"nlist":"4","nprobe":"2","seed":"1","recallQueries":"10","recallFloor":"0.9","ef":"3"}}""")]
+    [InlineData("approx with nprobe above nlist", """{"structure":"approx","k":3,"index":{"nlist":"4","nprobe":"8","seed":"1","recallQueries":"10","recallFloor":"0.9"}}""")]
     public void AMalformedNeighboursRecordIsInvalidDataNamingTheFile(string because, string neighbors)
     {
         var json = JsonNode.Parse(File.ReadAllText(Sweep("bad-neighbors-sweep")))!;

@@ -152,6 +152,58 @@ public class KnnGraphCacheTests
         Assert.True(Directory.Exists(final));
     }
 
+    [Fact]
+    public void ApproxGraphsAreCachedPerIndexParametersWithTheirRecall()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = Directory.CreateDirectory(Path.Combine(dir.Path, "snap")).FullName;
+        var faces = Faces(n: 600);
+        var few = new NeighborChoice(NeighborStructure.Approx, 6, new IvfParameters(20, 2));
+        var more = new NeighborChoice(NeighborStructure.Approx, 6, new IvfParameters(20, 6));
+
+        var a = KnnGraphCache.LoadOrBuild(snapshot, "id", "m", faces, few);
+        var b = KnnGraphCache.LoadOrBuild(snapshot, "id", "m", faces, more);
+        var exact = KnnGraphCache.LoadOrBuild(snapshot, "id", "m", faces, 6);
+        var again = KnnGraphCache.LoadOrBuild(snapshot, "id", "m", faces, few);
+
+        Assert.False(a.Loaded);
+        Assert.False(b.Loaded);
+        Assert.False(exact.Loaded);
+        Assert.True(again.Loaded);
+        Assert.Equal(3, new[] { a.Directory, b.Directory, exact.Directory }.Distinct().Count());
+        Assert.EndsWith("m-approx-k6-nlist20-nprobe2-seed42-q1000", a.Directory);
+        Assert.NotNull(a.Recall);
+        Assert.Equal(a.Recall, again.Recall);
+        Assert.Equal(a.Graph.NeighborData.ToArray(), again.Graph.NeighborData.ToArray());
+        Assert.True(b.Recall!.Recall > a.Recall!.Recall, $"{b.Recall.Recall} vs {a.Recall.Recall}");
+        Assert.Null(exact.Recall);
+        Assert.NotEqual(few, more);
+        Assert.Equal(few, new NeighborChoice(NeighborStructure.Approx, 6, new IvfParameters(20, 2)));
+    }
+
+    [Fact]
+    public void AnInterruptedApproxBuildLeavesNoCacheUnderTheFinalName()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = Directory.CreateDirectory(Path.Combine(dir.Path, "snap")).FullName;
+        var faces = Faces(n: 3000);
+        var choice = new NeighborChoice(NeighborStructure.Approx, 6, new IvfParameters(30, 30));
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress(f =>
+        {
+            if (f > 0.2)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => KnnGraphCache.LoadOrBuild(snapshot, "id", "m", faces, choice, progress, cancel.Token));
+
+        Assert.False(Directory.Exists(KnnGraphCache.PathFor(snapshot, "m", choice)));
+        Assert.False(KnnGraphCache.LoadOrBuild(snapshot, "id", "m", faces, choice).Loaded);
+        Assert.True(KnnGraphCache.LoadOrBuild(snapshot, "id", "m", faces, choice).Loaded);
+    }
+
     private sealed class SyncProgress(Action<double> report) : IProgress<double>
     {
         public void Report(double value) => report(value);
