@@ -39,7 +39,10 @@ public sealed class ClusteringContext
         _distances = new Lazy<DistanceMatrix>(() => DistanceMatrix.Compute(embeddings, distanceProgress), LazyThreadSafetyMode.ExecutionAndPublication);
         Neighbors = neighbors ?? NeighborChoice.Full;
         var k = Neighbors.K;
-        var build = graph ?? (() => KnnGraph.Build(embeddings, k, distanceProgress));
+        var index = Neighbors.Index;
+        var build = graph ?? (index is null
+            ? () => KnnGraph.Build(embeddings, k, distanceProgress)
+            : () => InvertedFileIndex.BuildGraph(embeddings, k, index, distanceProgress));
         _graph = new Lazy<NeighborGraph>(
             () => Neighbors.IsGraph ? new NeighborGraph(build()) : throw new InvalidOperationException("this context uses the full matrix; it has no neighbour graph"),
             LazyThreadSafetyMode.ExecutionAndPublication);

@@ -70,7 +70,24 @@ public sealed class HundredThousandFacesTests(HundredThousandFacesTests.Library 
         Assert.Empty(context.Warnings);
     }
 
-    /// <summary>The library and its exact k = 32 graph, built once for every test here.</summary>
+    [Theory]
+    [MemberData(nameof(GraphAlgorithms))]
+    public void OnTheApproximateGraphItFindsThemToo(AlgorithmKind kind)
+    {
+        // The inverted file at its defaults for 100,000 faces: each person's 19 others are near enough to
+        // share its lists, so the approximate graph must give every algorithm the exact graph's answer.
+        Assert.True(PlantedSettings.TryGetValue(kind, out var overrides), $"{AlgorithmNames.Name(kind)} has a graph form but no planted setting here");
+        var algorithm = AlgorithmCatalog.Get(kind);
+        var parameters = ParameterSet.Create(AlgorithmNames.Name(kind), algorithm.Parameters, overrides);
+        var context = library.Approximate.Fresh();
+
+        var labels = algorithm.Cluster(context, parameters, seed: 42);
+
+        var agreement = PartitionAgreement.Of(library.Truth, labels);
+        Assert.True(agreement.Identical, $"{AlgorithmNames.Name(kind)} {parameters} on {context.Neighbors}: {agreement.Moved} faces away from their planted person (ARI {agreement.Ari})");
+    }
+
+    /// <summary>The library and its exact and approximate k = 32 graphs, built once for every test here.</summary>
     public sealed class Library
     {
         public Library()
@@ -96,7 +113,12 @@ public sealed class HundredThousandFacesTests(HundredThousandFacesTests.Library 
             Context = new ClusteringContext(embeddings, Enumerable.Range(0, n).ToArray(), Enumerable.Range(0, n).ToArray(), Truth,
                 neighbors: new NeighborChoice(NeighborStructure.Exact, NeighborChoice.DefaultK));
             Context.Prepare();
+            Approximate = new ClusteringContext(embeddings, Enumerable.Range(0, n).ToArray(), Enumerable.Range(0, n).ToArray(), Truth,
+                neighbors: new NeighborChoice(NeighborStructure.Approx, NeighborChoice.DefaultK, IvfParameters.For(n)));
+            Approximate.Prepare();
         }
+
+        public ClusteringContext Approximate { get; }
 
         public int[] Truth { get; }
 
