@@ -87,23 +87,39 @@ public class HdbscanGraphTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ASparseGraphThatCutsThePeopleApartIsWarnedAboutAndDiffers()
+    public void ASparseGraphInPiecesIsWarnedAboutAndDiffers()
     {
-        // k = 4 on people of 15 to 45 faces with noise: lists stay inside their person, so the forest
-        // joins people through whatever pairs the lists hold, and the labels differ from the full form.
+        // k = 2 on people of 15 to 45 faces with noise: the lists fall apart into pieces, which the full
+        // form's tree joins lower, and the labels differ.
         var (embeddings, truth) = DbscanGraphTests.Library(seed: 6);
         var n = embeddings.Count;
         var context = new ClusteringContext(embeddings, [.. Enumerable.Range(0, n)], new int[n], truth,
-            neighbors: new NeighborChoice(NeighborStructure.Exact, 4));
+            neighbors: new NeighborChoice(NeighborStructure.Exact, 2));
         var algorithm = AlgorithmCatalog.Get(AlgorithmKind.Hdbscan);
-        var setting = ParameterSet.Create("hdbscan", HdbscanOptions.Parameters, new Dictionary<string, string> { ["minClusterSize"] = "5", ["minSamples"] = "5" });
+        var setting = ParameterSet.Create("hdbscan", HdbscanOptions.Parameters, new Dictionary<string, string> { ["minClusterSize"] = "5", ["minSamples"] = "3" });
         var onGraph = algorithm.Cluster(context, setting, seed: 0);
         var full = Hdbscan.Cluster(DistanceMatrix.Compute(embeddings), HdbscanOptions.From(setting, n));
 
         var ari = PlantedBlobs.AdjustedRand(full, onGraph);
-        output.WriteLine($"k=4: ARI to the full form {ari:0.####}; warnings: {string.Join(" | ", context.Warnings)}");
+        output.WriteLine($"k=2: ARI to the full form {ari:0.####}; warnings: {string.Join(" | ", context.Warnings)}");
         Assert.True(ari < 1.0, "with the graph in pieces the labels should differ somewhere");
-        Assert.NotEmpty(context.Warnings);
+        Assert.Contains(context.Warnings, w => w.Contains("k=2") && w.Contains("components"));
+    }
+
+    [Fact]
+    public void AConnectedSparseGraphThatDiffersIsWarnedAboutThroughItsExhaustedFaces()
+    {
+        // At k = 4 the graph is connected, yet the forest joins people through listed pairs instead of
+        // their nearest ones and the labels move: only the exhausted-faces warning can say so.
+        var (embeddings, truth) = DbscanGraphTests.Library(seed: 6);
+        var n = embeddings.Count;
+        var context = new ClusteringContext(embeddings, [.. Enumerable.Range(0, n)], new int[n], truth,
+            neighbors: new NeighborChoice(NeighborStructure.Exact, 4));
+        var setting = ParameterSet.Create("hdbscan", HdbscanOptions.Parameters, new Dictionary<string, string> { ["minClusterSize"] = "5", ["minSamples"] = "5" });
+        var onGraph = AlgorithmCatalog.Get(AlgorithmKind.Hdbscan).Cluster(context, setting, seed: 0);
+        var ari = PlantedBlobs.AdjustedRand(Hdbscan.Cluster(DistanceMatrix.Compute(embeddings), HdbscanOptions.From(setting, n)), onGraph);
+        output.WriteLine($"k=4: ARI {ari:0.####}; {string.Join(" | ", context.Warnings)}");
+        Assert.True(ari < 1.0);
         Assert.Contains(context.Warnings, w => w.Contains("k=4") && w.Contains("closer than the spanning-tree edge"));
     }
 
