@@ -29,11 +29,14 @@ internal sealed class EvaluationOptions
 
     public Option<string?> RelationTypes { get; } = new("--relation-types") { HelpName = "TYPES", Description = "comma-separated relation types counted as look-alikes; '*' suffix matches a prefix (default: sibling,twin*)" };
 
+    // Named from the catalog so the help follows each algorithm that gains a graph form.
+    private static string GraphForms => string.Join(", ", AlgorithmCatalog.All.Where(k => AlgorithmCatalog.Get(k) is IGraphForm).Select(AlgorithmNames.Name));
+
     /// <summary>Commands that run an algorithm only (see <see cref="AddNeighborsTo"/>).</summary>
     public Option<string?> Neighbors { get; } = new("--neighbors")
     {
         HelpName = "full|exact|approx",
-        Description = $"distances the algorithm reads: full (the N x N matrix, every pair), exact (each face's k nearest, any N; dbscan and chinese-whispers) or approx (the same from an inverted-file index, recall measured); default full up to {DistanceMatrix.MaxCount:N0} faces, exact up to {NeighborPlan.ExactMaxCount:N0}, approx beyond. Graphs are cached beside the snapshot (<snapshot>.cache/neighbors/)",
+        Description = $"distances the algorithm reads: full (the N x N matrix, every pair), exact (each face's k nearest, any N; {GraphForms}) or approx (the same from an inverted-file index, recall measured); default full up to {DistanceMatrix.MaxCount:N0} faces, exact up to {NeighborPlan.ExactMaxCount:N0}, approx beyond. Graphs are cached beside the snapshot (<snapshot>.cache/neighbors/)",
     };
 
     public Option<int?> K { get; } = new("--k") { HelpName = "K", Description = $"neighbours per face of the graph (default {NeighborChoice.DefaultK}; at least what the algorithm needs, e.g. dbscan minSamples)" };

@@ -24,6 +24,9 @@ public sealed class HundredThousandFacesTests(HundredThousandFacesTests.Library 
     {
         [AlgorithmKind.Dbscan] = [new("eps", "0.15"), new("minSamples", "3")],
         [AlgorithmKind.ChineseWhispers] = [new("threshold", "0.15")],
+        [AlgorithmKind.Hdbscan] = [new("minClusterSize", "20"), new("minSamples", "3")],
+        [AlgorithmKind.Agglomerative] = [new("linkage", "average"), new("distanceThreshold", "0.15")],
+        [AlgorithmKind.TwoPassHac] = [new("pass1Distance", "0.15"), new("pass2Distance", "0.1")],
     };
 
     public static TheoryData<AlgorithmKind> GraphAlgorithms()

@@ -8,7 +8,7 @@ namespace FaceEval.Core.Algorithms;
 /// <c>AgglomerativeClustering(n_clusters=None, metric='cosine', linkage=..., distance_threshold=t)</c>.
 /// Deterministic: no randomness is involved (ties are broken by face index).
 /// </summary>
-public static class Agglomerative
+public static partial class Agglomerative
 {
     /// <summary>
     /// Labels 0..k-1 (first-seen order, none unassigned): clusters merge while their linkage distance is

@@ -54,7 +54,15 @@ internal sealed class CondensedTree
         }
 
         var order = new Queue<int>();
-        order.Enqueue(root);
+        if (merges.Length > 0 && float.IsPositiveInfinity(merges[^1].Distance))
+        {
+            SplitPieces(merges, minClusterSize, tree, relabel, ignore, ref nextLabel, order, FallOut);
+        }
+        else
+        {
+            order.Enqueue(root);
+        }
+
         while (order.TryDequeue(out var node))
         {
             if (node < n)
@@ -100,6 +108,55 @@ internal sealed class CondensedTree
 
         tree.ClusterCount = nextLabel - n;
         return tree;
+    }
+
+    // Pieces a neighbour graph left apart come joined at infinite distance (lambda 0), in the order the
+    // forest found them. Any binary order of those joins would invent clusters of several pieces, so the
+    // joins are read as one split of the root into all pieces at once: pieces of at least minClusterSize
+    // faces become clusters born at lambda 0 (one such piece alone continues the root, as a binary split
+    // with one large side does), smaller pieces fall out of the root at lambda 0, i.e. are noise. That is
+    // what the full form gives when the pieces join far above every other merge.
+    private static void SplitPieces(MutualReachabilityLinkage.Merge[] merges, int minClusterSize, CondensedTree tree, int[] relabel, bool[] ignore,
+        ref int nextLabel, Queue<int> order, Action<int, int, double> fallOut)
+    {
+        var n = merges.Length + 1;
+        var pieces = new List<int>();
+        var joins = new Queue<int>();
+        joins.Enqueue(2 * n - 2);
+        while (joins.TryDequeue(out var node))
+        {
+            if (node >= n && float.IsPositiveInfinity(merges[node - n].Distance))
+            {
+                ignore[node] = true;
+                joins.Enqueue(merges[node - n].Left);
+                joins.Enqueue(merges[node - n].Right);
+            }
+            else
+            {
+                pieces.Add(node);
+            }
+        }
+
+        var large = pieces.Where(p => (p < n ? 1 : merges[p - n].Size) >= minClusterSize).ToList();
+        foreach (var piece in pieces)
+        {
+            var size = piece < n ? 1 : merges[piece - n].Size;
+            if (size < minClusterSize)
+            {
+                fallOut(piece, n, 0.0);
+            }
+            else if (large.Count == 1)
+            {
+                relabel[piece] = n;
+                order.Enqueue(piece);
+            }
+            else
+            {
+                relabel[piece] = nextLabel++;
+                tree._rows.Add((n, relabel[piece], 0.0, size));
+                order.Enqueue(piece);
+            }
+        }
     }
 
     /// <summary>Flat labels: clusters numbered in ascending node id, -1 noise.</summary>

@@ -12,7 +12,7 @@ namespace FaceEval.Core.Algorithms;
 /// on bookworm, so it is tested on planted partitions rather than reference fixtures.
 /// Deterministic: no random step; ties are broken by face index.
 /// </summary>
-public static class Hdbscan
+public static partial class Hdbscan
 {
     /// <summary>
     /// Clusters the faces of <paramref name="distances"/>. Labels are 0..k-1 in the order of the
@@ -21,15 +21,20 @@ public static class Hdbscan
     /// <param name="distances">Cosine distances 1 - cos in [0, 2], diagonal 0.</param>
     /// <param name="options"><see cref="HdbscanOptions.EffectiveMinSamples"/> must be &lt;= N.</param>
     /// <exception cref="FaceEvalException">MinSamples &gt; N (Usage).</exception>
-    public static int[] Cluster(DistanceMatrix distances, HdbscanOptions options, CancellationToken cancellation = default) =>
-        Cluster(distances, options, minSamples => Tree(distances, minSamples, cancellation));
-
-    /// <summary>As <see cref="Cluster(DistanceMatrix, HdbscanOptions, CancellationToken)"/>, with the tree for a minSamples from <paramref name="tree"/> (a sweep's cache).</summary>
-    internal static int[] Cluster(DistanceMatrix distances, HdbscanOptions options, Func<int, MutualReachabilityLinkage.Merge[]> tree)
+    public static int[] Cluster(DistanceMatrix distances, HdbscanOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(distances);
+        return Cluster(distances.Count, options, minSamples => Tree(distances, minSamples, cancellation));
+    }
+
+    /// <summary>
+    /// The flat labels of <paramref name="n"/> faces for <paramref name="options"/>, with the
+    /// single-linkage tree for a minSamples from <paramref name="tree"/> (built fresh or from a sweep's cache,
+    /// over the full matrix or the graph).
+    /// </summary>
+    internal static int[] Cluster(int n, HdbscanOptions options, Func<int, MutualReachabilityLinkage.Merge[]> tree)
+    {
         ArgumentNullException.ThrowIfNull(options);
-        var n = distances.Count;
         var minSamples = options.EffectiveMinSamples;
         if (n > 0 && minSamples > n)
         {

@@ -57,9 +57,17 @@ internal static class MutualReachabilityLinkage
     /// </summary>
     public static Merge[] Build(DistanceMatrix distances, float[] core, CancellationToken cancellation)
     {
-        var n = distances.Count;
         var (from, to, weight) = PrimTree(distances, core, cancellation);
+        return FromSteps(distances.Count, from, to, weight);
+    }
 
+    /// <summary>
+    /// The dendrogram of a spanning tree given as Prim's steps (step s joins <paramref name="to"/>[s] to
+    /// the tree through <paramref name="from"/>[s] at <paramref name="weight"/>[s]): merges in ascending
+    /// weight, ties in step order, so any Prim that takes the same steps gives the same merges.
+    /// </summary>
+    public static Merge[] FromSteps(int n, int[] from, int[] to, float[] weight)
+    {
         var order = new int[n - 1];
         for (var i = 0; i < order.Length; i++)
         {

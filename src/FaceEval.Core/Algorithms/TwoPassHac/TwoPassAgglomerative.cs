@@ -1,5 +1,6 @@
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Hierarchy;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Core.Algorithms;
 
@@ -31,10 +32,26 @@ public static class TwoPassAgglomerative
     /// <summary>Pass-2 dendrogram over the median centroids of the pass-1 clusters, and the final labels at <paramref name="pass2Distance"/>.</summary>
     internal static (Dendrogram Centroids, int[] Labels) SecondPass(EmbeddingMatrix embeddings, int[] pass1, double pass2Distance, CancellationToken cancellation)
     {
+        var (dendrogram, _) = CentroidTree(embeddings, pass1, null, cancellation);
+        return (dendrogram, Compose(pass1, dendrogram.Cut(pass2Distance)));
+    }
+
+    /// <summary>
+    /// Average linkage over the median centroids of the pass-1 clusters: on their full matrix, or with
+    /// <paramref name="centroidK"/> on their own k-nearest-neighbour graph (returned too), as the graph
+    /// form does, since pass 1 may leave more centroids than a matrix can hold.
+    /// </summary>
+    internal static (Dendrogram Tree, NeighborGraph? Graph) CentroidTree(EmbeddingMatrix embeddings, int[] pass1, int? centroidK, CancellationToken cancellation)
+    {
         var k = pass1.Length == 0 ? 0 : pass1.Max() + 1;
         var centroids = ClusterMedians.Compute(embeddings, pass1, k);
-        var dendrogram = Agglomerative.BuildDendrogram(DistanceMatrix.Compute(centroids, cancellation: cancellation), Linkage.Average, cancellation);
-        return (dendrogram, Compose(pass1, dendrogram.Cut(pass2Distance)));
+        if (centroidK is not { } ck)
+        {
+            return (Agglomerative.BuildDendrogram(DistanceMatrix.Compute(centroids, cancellation: cancellation), Linkage.Average, cancellation), null);
+        }
+
+        var graph = new NeighborGraph(KnnGraph.Build(centroids, ck, cancellation: cancellation));
+        return (Agglomerative.BuildDendrogram(graph, Linkage.Average, cancellation), graph);
     }
 
     /// <summary>Final label of each face: the pass-2 label of its pass-1 cluster.</summary>
