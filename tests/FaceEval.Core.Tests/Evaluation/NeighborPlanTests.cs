@@ -41,8 +41,8 @@ public class NeighborPlanTests
     }
 
     [Theory]
-    [InlineData(NeighborStructure.Exact, 1_000, "--neighbors exact: agglomerative has no graph form yet; algorithms with one: dbscan, chinese-whispers, immich")]
-    [InlineData(null, 50_000, "50,000 faces are too many for the full matrix (at most 46,000) and agglomerative has no graph form yet; algorithms with one: dbscan, chinese-whispers, immich")]
+    [InlineData(NeighborStructure.Exact, 1_000, "--neighbors exact: agglomerative has no graph form yet; algorithms with one: dbscan, chinese-whispers, immich, gated")]
+    [InlineData(null, 50_000, "50,000 faces are too many for the full matrix (at most 46,000) and agglomerative has no graph form yet; algorithms with one: dbscan, chinese-whispers, immich, gated")]
     public void AnAlgorithmWithoutAGraphFormRefusesTheGraphNamingThoseThatHaveOne(NeighborStructure? structure, int faces, string message)
     {
         var agglomerative = AlgorithmCatalog.Get(AlgorithmKind.Agglomerative);
