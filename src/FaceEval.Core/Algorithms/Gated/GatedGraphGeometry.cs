@@ -6,10 +6,10 @@ namespace FaceEval.Core.Algorithms;
 
 /// <summary>
 /// The graph form: no N x N matrix. An arriving face's candidate people are the people of its neighbours
-/// in the k-nearest-neighbour graph (either direction); only their centroids are measured, so an arrival
-/// costs O(k * dimension), not O(people * dimension). A person none of whose faces is among those
-/// neighbours is not seen: it could only be nearest if its centroid were nearer than every person of the
-/// face's k nearest faces, which <see cref="Audit"/> measures. Cohesion is computed from the embeddings
+/// in the k-nearest-neighbour graph (either direction) and of their own k nearest (two hops); only their
+/// centroids are measured, so an arrival costs O(k^2) lookups and O(candidates * dimension), not
+/// O(people * dimension). A person with no face within two hops is not seen; how often that changes the
+/// nearest or second-nearest person, and a gate's verdict, <see cref="Audit"/> measures. Cohesion is computed from the embeddings
 /// (the matrix's own floats) over at most <see cref="CohesionSample"/> faces, a seeded sample beyond.
 /// Leftover clustering uses the graph's edges below clusterDistance.
 /// </summary>
@@ -56,13 +56,19 @@ internal sealed class GatedGraphGeometry : IGatedGeometry
         _stamp++;
         var row = _embeddings.Row(face);
         var best = Best.None;
-        foreach (var g in _graph.Neighbours(face))
+        var neighbours = _graph.Neighbours(face);
+        foreach (var g in neighbours)
         {
-            var p = personOf[g];
-            if (p >= 0 && _seen[p] != _stamp && people[p].Alive)
+            best = Offer(best, personOf[g], row, people);
+        }
+
+        // Two hops (each neighbour's own k nearest): a look-alike sibling's faces are rarely among a
+        // face's k nearest, but its second-nearest person decides the margin gate.
+        foreach (var g in neighbours)
+        {
+            foreach (var h in _graph.Directed.Neighbors(g))
             {
-                _seen[p] = _stamp;
-                best = best.Offer(p, Distance(row, people[p]));
+                best = Offer(best, personOf[h], row, people);
             }
         }
 
@@ -97,6 +103,17 @@ internal sealed class GatedGraphGeometry : IGatedGeometry
     public bool Cohesive(IReadOnlyList<int> faces, double limit) => CohesionTest.AtMost(_embeddings, faces, limit, CohesionSample);
 
     public FaceGraph ClusterGraph(float below) => ChineseWhispers.EdgesBelow(_graph, below);
+
+    private Best Offer(Best best, int p, ReadOnlySpan<float> row, IReadOnlyList<GatedPerson> people)
+    {
+        if (p < 0 || _seen[p] == _stamp || !people[p].Alive)
+        {
+            return best;
+        }
+
+        _seen[p] = _stamp;
+        return best.Offer(p, Distance(row, people[p]));
+    }
 
     private static double Distance(ReadOnlySpan<float> face, GatedPerson person)
     {
