@@ -19,6 +19,7 @@ public static class Program
             AlgorithmsCommand.Create(),
             ReportCommand.Create(),
             CompareCommand.Create(),
+            FidelityCommand.Create(),
             LabelCommand.Create(),
         };
 

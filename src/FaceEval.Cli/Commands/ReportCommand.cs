@@ -56,10 +56,13 @@ internal static class ReportCommand
                 Console.WriteLine($"note: {note}");
             }
 
-            Console.Error.WriteLine("faceeval: " + (sweepResult is null
-                ? NeighborPlan.Describe(setting.Neighbors, options.Neighbors, setting.Snapshot.Faces.Count)
-                : $"neighbours: {setting.Neighbors} (as the sweep ran)"));
-            var notices = new List<string>();
+            // Printed after the job, like run's: on an error only its one line is printed.
+            var notices = new List<string>
+            {
+                sweepResult is null
+                    ? NeighborPlan.Describe(setting.Neighbors, options.Neighbors, setting.Snapshot.Faces.Count)
+                    : $"neighbours: {setting.Neighbors} (as the sweep ran)",
+            };
             var (_, files) = ConsoleProgress.RunWithTask("report", _ => ReportJob.Execute(request, sweepResult, setting, notices.Add));
             notices.ForEach(n => Console.Error.WriteLine($"faceeval: {n}"));
             Console.WriteLine($"wrote {Path.Combine(output, "index.html")} ({files.Count} files)");

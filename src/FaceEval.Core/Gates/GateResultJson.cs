@@ -24,7 +24,7 @@ internal sealed record GateSuiteJson(
     IReadOnlyList<string> ChangesFromBaseline,
     IReadOnlyDictionary<string, double?> Metrics,
     IReadOnlyList<GateCheckJson> Checks,
-    RecordedNeighbors Neighbors)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] RecordedNeighbors? Neighbors = null)
 {
     public static GateSuiteJson From(GateSuiteResult suite) => new(
         suite.Suite.Name, suite.Passed, suite.SnapshotId, suite.Suite.Run.Model, AlgorithmNames.Name(suite.Suite.Run.Algorithm),

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FaceEval.Core.Fidelity;
 using FaceEval.Core.Gates;
 using FaceEval.Core.Metrics;
 using FaceEval.Core.Snapshots;
@@ -26,6 +27,8 @@ namespace FaceEval.Core.IO;
 [JsonSerializable(typeof(SweepKindJson))]
 [JsonSerializable(typeof(GateResultJson))]
 [JsonSerializable(typeof(GateBaseline))]
+[JsonSerializable(typeof(FidelitySettingsJson))]
+[JsonSerializable(typeof(FidelityResultJson))]
 internal sealed partial class FormatJsonContext : JsonSerializerContext;
 
 /// <summary>The three ways Core's files are laid out: the same records and keys, only whitespace and escaping differ.</summary>

@@ -127,11 +127,12 @@ public static class ChineseWhispers
         var touched = new int[n];
         var seenAt = new long[n];
         Array.Fill(seenAt, -1L);
-        var rng = new Random(seed);
-        var updates = (long)n * options.Iterations;
-        for (long step = 0; step < updates; step++)
+        var stamp = 0L;
+
+        // The label a node takes when picked: the heaviest vote, ties to the smallest label; its own when it has no votes.
+        int Best(int node)
         {
-            var node = rng.Next(n);
+            stamp++;
             var touchedCount = 0;
 
             // dlib's face example stores (i, i) as an edge of weight 1 (see ChineseWhispersOptions.SelfLoops).
@@ -139,16 +140,16 @@ public static class ChineseWhispers
             {
                 var own = labels[node];
                 votes[own] = 1.0;
-                seenAt[own] = step;
+                seenAt[own] = stamp;
                 touched[touchedCount++] = own;
             }
 
             for (var e = offsets[node]; e < offsets[node + 1]; e++)
             {
                 var label = labels[targets[e]];
-                if (seenAt[label] != step)
+                if (seenAt[label] != stamp)
                 {
-                    seenAt[label] = step;
+                    seenAt[label] = stamp;
                     touched[touchedCount++] = label;
                 }
 
@@ -157,7 +158,7 @@ public static class ChineseWhispers
 
             if (touchedCount == 0)
             {
-                continue;
+                return labels[node];
             }
 
             var best = touched[0];
@@ -178,7 +179,45 @@ public static class ChineseWhispers
                 votes[touched[t]] = 0.0;
             }
 
-            labels[node] = best;
+            return best;
+        }
+
+        // A node's pick depends only on its neighbours' labels, so once no node would change (a fixed point)
+        // every remaining pick leaves the labels as they are: stopping there gives exactly the labels of all
+        // Iterations * n picks. The check (one pass over every node) runs only after a round of n picks
+        // changed nothing, so it costs at most as much as the rounds it saves.
+        var rng = new Random(seed);
+        for (var round = 0; round < options.Iterations; round++)
+        {
+            var changes = 0;
+            for (var step = 0; step < n; step++)
+            {
+                var node = rng.Next(n);
+                var best = Best(node);
+                if (best != labels[node])
+                {
+                    labels[node] = best;
+                    changes++;
+                }
+            }
+
+            if (changes == 0 && IsFixedPoint())
+            {
+                break;
+            }
+        }
+
+        bool IsFixedPoint()
+        {
+            for (var node = 0; node < n; node++)
+            {
+                if (Best(node) != labels[node])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         FirstSeenLabels.Renumber(labels);

@@ -28,7 +28,9 @@ public sealed class ChineseWhispersAlgorithm : IClusteringAlgorithm, IGraphForm
                 cut);
         }
 
-        var knn = context.Cache($"knn-graph/{options.Threshold:R}", () => ChineseWhispers.EdgesBelow(context.Graph, (float)options.Threshold));
+        // One edge list for every threshold of a sweep: Cluster keeps the edges below its own threshold, in
+        // list order, so the labels are those of the graph cut at that threshold.
+        var knn = context.Cache("knn-graph", () => ChineseWhispers.EdgesBelow(context.Graph, float.PositiveInfinity));
         return ChineseWhispers.Cluster(knn, options, seed);
     }
 

@@ -1,0 +1,75 @@
+using FaceEval.Core.Algorithms;
+using FaceEval.Core.Graphs;
+
+namespace FaceEval.Core.Tests.Algorithms;
+
+/// <summary>
+/// Chinese Whispers stops once no node would change its label; the labels must be exactly those of all
+/// Iterations * n picks. The reference here is dlib's loop transcribed plainly (every pick made, votes in
+/// an ordered map as dlib's std::map, ties to the smallest label), with the same random stream.
+/// </summary>
+public class ChineseWhispersEarlyStopTests
+{
+    private static int[] Reference(int n, IReadOnlyList<FaceEdge> edges, ChineseWhispersOptions options, int seed)
+    {
+        var adjacency = Enumerable.Range(0, n).Select(_ => new List<(int To, double W)>()).ToArray();
+        foreach (var e in edges.Where(e => e.Distance < options.Threshold))
+        {
+            var w = options.Weight == EdgeWeight.Unit ? 1.0 : 1.0 - e.Distance;
+            adjacency[e.A].Add((e.B, w));
+            adjacency[e.B].Add((e.A, w));
+        }
+
+        var labels = Enumerable.Range(0, n).ToArray();
+        var rng = new Random(seed);
+        for (long step = 0; step < (long)n * options.Iterations; step++)
+        {
+            var node = rng.Next(n);
+            var votes = new SortedDictionary<int, double>();
+            if (options.SelfLoops && options.Weight == EdgeWeight.Unit)
+            {
+                votes[labels[node]] = 1.0;
+            }
+
+            foreach (var (to, w) in adjacency[node])
+            {
+                votes[labels[to]] = votes.GetValueOrDefault(labels[to]) + w;
+            }
+
+            if (votes.Count > 0)
+            {
+                labels[node] = votes.Aggregate((best, v) => v.Value > best.Value ? v : best).Key;
+            }
+        }
+
+        var renumber = new Dictionary<int, int>();
+        return labels.Select(l => renumber.TryGetValue(l, out var r) ? r : renumber[l] = renumber.Count).ToArray();
+    }
+
+    [Theory]
+    [InlineData(1, 200, 3, EdgeWeight.Unit, true)]
+    [InlineData(2, 300, 2, EdgeWeight.Unit, false)]
+    [InlineData(3, 250, 4, EdgeWeight.Similarity, false)]
+    [InlineData(4, 500, 3, EdgeWeight.Unit, true)]
+    public void StoppingAtTheFixedPointGivesTheLabelsOfEveryPick(int seed, int n, int degree, EdgeWeight weight, bool selfLoops)
+    {
+        // Random sparse graphs of varied distances: they converge in a few rounds, well before 100.
+        var rng = new Random(seed);
+        var edges = new List<FaceEdge>();
+        var seen = new HashSet<(int, int)>();
+        for (var i = 0; i < n * degree; i++)
+        {
+            var (a, b) = (rng.Next(n), rng.Next(n));
+            if (a != b && seen.Add((Math.Min(a, b), Math.Max(a, b))))
+            {
+                edges.Add(new FaceEdge(Math.Min(a, b), Math.Max(a, b), (float)(rng.NextDouble() * 0.6)));
+            }
+        }
+
+        var options = new ChineseWhispersOptions(0.5) { Weight = weight, SelfLoops = selfLoops, Iterations = 100 };
+
+        var labels = ChineseWhispers.Cluster(FaceGraph.FromEdges(n, edges), options, seed);
+
+        Assert.Equal(Reference(n, edges, options, seed), labels);
+    }
+}
