@@ -121,8 +121,8 @@ public sealed class RecordedNeighborsTests(DemoLibrary demo) : IClassFixture<Dem
         Assert.NotEqual(RunAri("0.5"), ReportAri(outDir));
 
         // An algorithm without a graph form is refused before anything is written.
-        var gated = CliProcess.Run(["report", .. Common, "--algorithm", "gated", "--neighbors", "exact", "--out", demo.Path_("never")]);
-        Assert.True(gated.ExitCode == 2, gated.Stderr);
+        var refused = CliProcess.Run(["report", .. Common, "--algorithm", "agglomerative", "--neighbors", "exact", "--out", demo.Path_("never")]);
+        Assert.True(refused.ExitCode == 2, refused.Stderr);
         Assert.False(Directory.Exists(demo.Path_("never")));
     }
 

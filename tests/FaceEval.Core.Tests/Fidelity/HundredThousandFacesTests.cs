@@ -24,6 +24,11 @@ public sealed class HundredThousandFacesTests(HundredThousandFacesTests.Library 
     {
         [AlgorithmKind.Dbscan] = [new("eps", "0.15"), new("minSamples", "3")],
         [AlgorithmKind.ChineseWhispers] = [new("threshold", "0.15")],
+        [AlgorithmKind.Immich] = [new("maxDistance", "0.15"), new("minFaces", "3")],
+
+        // A person attracts faces from its second face on, so a person founded by a pair is never split by
+        // its third face waiting alone; faces never join anyone beyond 0.15.
+        [AlgorithmKind.Gated] = [new("assignDistance", "0.15"), new("clusterDistance", "0.15"), new("minPersonFaces", "2")],
     };
 
     public static TheoryData<AlgorithmKind> GraphAlgorithms()
