@@ -13,7 +13,6 @@ public sealed class OptionCombinationTests(DemoLibrary demo) : IClassFixture<Dem
     [InlineData("run: an immich schedule whose steps set their own minFaces", "--set minFaces", "run", "{snapshot}", "--algorithm", "immich", "--set", "schedule=reset:minFaces=5, missing:minFaces=2", "--set", "minFaces=4")]
     [InlineData("run: --k with the full matrix", "--k --neighbors full", "run", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "full", "--k", "8")]
     [InlineData("run: --k where the default is the full matrix", "--k --neighbors exact", "run", "{snapshot}", "--algorithm", "dbscan", "--k", "8")]
-    [InlineData("run: the graph for an algorithm without a graph form", "--neighbors immich dbscan chinese-whispers hdbscan agglomerative two-pass-hac", "run", "{snapshot}", "--algorithm", "immich", "--neighbors", "exact")]
     [InlineData("run: --nprobe with the exact graph", "--nprobe exact approx", "run", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "exact", "--nprobe", "4")]
     [InlineData("run: --nlist where the default is the full matrix", "--nlist full approx", "run", "{snapshot}", "--algorithm", "dbscan", "--nlist", "4")]
     [InlineData("run: --nprobe above --nlist", "--nprobe --nlist", "run", "{snapshot}", "--algorithm", "dbscan", "--neighbors", "approx", "--nlist", "4", "--nprobe", "9")]

@@ -144,9 +144,9 @@ public sealed class RecordedNeighborsTests(DemoLibrary demo) : IClassFixture<Dem
         Assert.Equal(RunAri("0.5", "--neighbors", "exact", "--k", "3"), ReportAri(outDir));
         Assert.NotEqual(RunAri("0.5"), ReportAri(outDir));
 
-        // An algorithm without a graph form is refused before anything is written.
-        var gated = CliProcess.Run(["report", .. Common, "--algorithm", "gated", "--neighbors", "exact", "--out", demo.Path_("never")]);
-        Assert.True(gated.ExitCode == 2, gated.Stderr);
+        // A graph too small for the setting is refused before anything is written.
+        var refused = CliProcess.Run(["report", .. Common, "--algorithm", "dbscan", "--set", "minSamples=5", "--neighbors", "exact", "--k", "3", "--out", demo.Path_("never")]);
+        Assert.True(refused.ExitCode == 2, refused.Stderr);
         Assert.False(Directory.Exists(demo.Path_("never")));
     }
 

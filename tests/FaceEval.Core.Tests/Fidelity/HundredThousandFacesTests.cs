@@ -27,6 +27,11 @@ public sealed class HundredThousandFacesTests(HundredThousandFacesTests.Library 
         [AlgorithmKind.Hdbscan] = [new("minClusterSize", "20"), new("minSamples", "3")],
         [AlgorithmKind.Agglomerative] = [new("linkage", "average"), new("distanceThreshold", "0.15")],
         [AlgorithmKind.TwoPassHac] = [new("pass1Distance", "0.15"), new("pass2Distance", "0.1")],
+        [AlgorithmKind.Immich] = [new("maxDistance", "0.15"), new("minFaces", "3")],
+
+        // A person attracts faces from its second face on, so a person founded by a pair is never split by
+        // its third face waiting alone; faces never join anyone beyond 0.15.
+        [AlgorithmKind.Gated] = [new("assignDistance", "0.15"), new("clusterDistance", "0.15"), new("minPersonFaces", "2")],
     };
 
     public static TheoryData<AlgorithmKind> GraphAlgorithms()

@@ -1,6 +1,7 @@
 using FaceEval.Core.Embeddings;
 using FaceEval.Core.Errors;
 using FaceEval.Core.Graphs;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Core.Algorithms;
 
@@ -8,7 +9,8 @@ namespace FaceEval.Core.Algorithms;
 /// What <see cref="GatedPipeline"/> replays. All per-face arrays have one entry per embedding row.
 /// </summary>
 /// <param name="Embeddings">Face embeddings (for person and cluster centroids).</param>
-/// <param name="Distances">Their pairwise distances (for centroid distances on arrival and cohesion).</param>
+/// <param name="Distances">Their pairwise distances (for centroid distances on arrival and cohesion); null
+/// when <paramref name="Neighbors"/> is given.</param>
 /// <param name="ArrivalOrder">A permutation of face indices: photo time order (taken_at), else photo order.</param>
 /// <param name="PhotoOfFace">Photo id per face (any non-negative ids), for <see cref="GatedOptions.MinPhotos"/>.</param>
 /// <param name="TruePerson">Ground-truth person per face, -1 when unlabelled. Read only by the simulated user
@@ -16,15 +18,18 @@ namespace FaceEval.Core.Algorithms;
 /// <param name="Weights">Centroid weight per face (e.g. detector score), positive; null means every face weighs 1.</param>
 /// <param name="ClusterGraph">Optional precomputed graph over all faces whose <see cref="FaceGraph.Bound"/> is at
 /// least the clustering distance; a sweep that keeps ClusterDistance fixed builds it once and shares it.
-/// Null: built from <paramref name="Distances"/> on each run.</param>
+/// Null: built from <paramref name="Distances"/> (or <paramref name="Neighbors"/>) on each run.</param>
+/// <param name="Neighbors">The k-nearest-neighbour graph to run on instead of the matrix (the graph form,
+/// <see cref="GatedGraphGeometry"/>); exactly one of it and <paramref name="Distances"/> is given.</param>
 public sealed record GatedInputs(
     EmbeddingMatrix Embeddings,
-    DistanceMatrix Distances,
+    DistanceMatrix? Distances,
     int[] ArrivalOrder,
     int[] PhotoOfFace,
     int[] TruePerson,
     float[]? Weights = null,
-    FaceGraph? ClusterGraph = null)
+    FaceGraph? ClusterGraph = null,
+    NeighborGraph? Neighbors = null)
 {
     public int Count => Embeddings.Count;
 
@@ -32,13 +37,18 @@ public sealed record GatedInputs(
     public GatedInputs Validate()
     {
         ArgumentNullException.ThrowIfNull(Embeddings);
-        ArgumentNullException.ThrowIfNull(Distances);
         ArgumentNullException.ThrowIfNull(PhotoOfFace);
         ArgumentNullException.ThrowIfNull(TruePerson);
         var n = Embeddings.Count;
-        if (Distances.Count != n)
+        if ((Distances is null) == (Neighbors is null))
         {
-            throw new FaceEvalException(ErrorKind.DimensionMismatch, $"distance matrix covers {Distances.Count} faces, embeddings {n}");
+            throw new ArgumentException("give exactly one of the distance matrix and the neighbour graph");
+        }
+
+        var covered = Distances?.Count ?? Neighbors!.Count;
+        if (covered != n)
+        {
+            throw new FaceEvalException(ErrorKind.DimensionMismatch, $"{(Distances is null ? "neighbour graph" : "distance matrix")} covers {covered} faces, embeddings {n}");
         }
 
         Algorithms.ArrivalOrder.Validate(ArrivalOrder, n);
@@ -76,6 +86,10 @@ public sealed record GatedInputs(
 
         return this;
     }
+
+    /// <summary>What the pipeline reads distances from: the matrix, or the graph and the embeddings.</summary>
+    internal IGatedGeometry Geometry() =>
+        Neighbors is null ? new GatedMatrixGeometry(Distances!, Weights) : new GatedGraphGeometry(Embeddings, Neighbors);
 
     private static void Length(string name, int length, int n)
     {

@@ -50,13 +50,13 @@ internal sealed class GatedPerson
     /// <paramref name="refreshGrowth"/> since it was computed (a person changes slowly once large, and an
     /// exact check costs O(faces^2)).
     /// </summary>
-    public bool IsCohesive(DistanceMatrix distances, double limit, double refreshGrowth)
+    public bool IsCohesive(IGatedGeometry geometry, double limit, double refreshGrowth)
     {
         var count = Faces.Count;
         var stale = count != _cohesionCheckedAt && (count <= 32 || count >= _cohesionCheckedAt * (1 + refreshGrowth));
         if (_cohesionCheckedAt < 0 || stale)
         {
-            _cohesive = CohesionTest.AtMost(distances, Faces, limit);
+            _cohesive = geometry.Cohesive(Faces, limit);
             _cohesionCheckedAt = count;
         }
 

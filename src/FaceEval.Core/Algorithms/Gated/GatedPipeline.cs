@@ -27,14 +27,21 @@ public static class GatedPipeline
     public static GatedResult Run(GatedInputs inputs, GatedOptions options, int seed, Action<GatedSnapshot>? observer = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        return Run(inputs, options, seed, observer, inputs.Validate().Geometry());
+    }
+
+    /// <summary>The same on a given geometry (e.g. an auditing <see cref="GatedGraphGeometry"/>).</summary>
+    internal static GatedResult Run(GatedInputs inputs, GatedOptions options, int seed, Action<GatedSnapshot>? observer, IGatedGeometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
         inputs.Validate();
 
-        var run = new Runner(inputs, options, seed, observer);
+        var run = new Runner(inputs, options, seed, observer, geometry);
         return run.Execute();
     }
 
-    private sealed class Runner(GatedInputs inputs, GatedOptions options, int seed, Action<GatedSnapshot>? observer)
+    private sealed class Runner(GatedInputs inputs, GatedOptions options, int seed, Action<GatedSnapshot>? observer, IGatedGeometry geometry)
     {
         private readonly int _n = inputs.Count;
         private readonly int[] _personOf = Filled(inputs.Count, -1);
@@ -43,7 +50,6 @@ public static class GatedPipeline
         private readonly List<bool> _named = [];
         private readonly List<int> _assigned = [];
         private readonly Dictionary<int, int> _namedByTruth = [];
-        private double[] _dots = [];
         private int _arrivals;
         private int _steps;
         private int _peopleCreated, _byGate, _byCluster, _byFold, _byUserMerge;
@@ -90,46 +96,7 @@ public static class GatedPipeline
             _arrived[face] = true;
             _arrivals++;
 
-            // dot(face, Sum_p) = sum over p's faces g of w_g * cos(face, g) = w_g * (1 - D[face, g]): one pass
-            // over the assigned faces' distances instead of one embedding dot product per person.
-            if (_dots.Length < _people.Count)
-            {
-                _dots = new double[Math.Max(_people.Count, 2 * _dots.Length)];
-            }
-
-            Array.Clear(_dots, 0, _people.Count);
-            var row = inputs.Distances.Row(face);
-            var weights = inputs.Weights;
-            foreach (var g in _assigned)
-            {
-                _dots[_personOf[g]] += (weights?[g] ?? 1f) * (1.0 - row[g]);
-            }
-
-            int nearest = -1, second = -1;
-            double d1 = double.PositiveInfinity, d2 = double.PositiveInfinity;
-            for (var p = 0; p < _people.Count; p++)
-            {
-                var person = _people[p];
-                if (!person.Alive)
-                {
-                    continue;
-                }
-
-                var d = 1.0 - _dots[p] / person.Norm;
-                if (d < d1)
-                {
-                    second = nearest;
-                    d2 = d1;
-                    nearest = p;
-                    d1 = d;
-                }
-                else if (d < d2)
-                {
-                    second = p;
-                    d2 = d;
-                }
-            }
-
+            var (nearest, d1, second, d2) = geometry.NearestPeople(face, _people, _personOf, _assigned);
             if (nearest < 0)
             {
                 _noPerson++;
@@ -142,7 +109,7 @@ public static class GatedPipeline
             {
                 _minFaces++;
             }
-            else if (!_people[nearest].IsCohesive(inputs.Distances, options.CohesionMax, options.CohesionRefreshGrowth))
+            else if (!_people[nearest].IsCohesive(geometry, options.CohesionMax, options.CohesionRefreshGrowth))
             {
                 _cohesion++;
             }
@@ -171,7 +138,7 @@ public static class GatedPipeline
 
             if (waiting.Count >= 2)
             {
-                _graph ??= inputs.ClusterGraph ?? FaceGraph.FromDistances(inputs.Distances, (float)options.ClusterDistance);
+                _graph ??= inputs.ClusterGraph ?? geometry.ClusterGraph((float)options.ClusterDistance);
                 var cw = new ChineseWhispersOptions(options.ClusterDistance) { Iterations = options.ClusterIterations, Weight = options.ClusterEdgeWeight };
                 var labels = ChineseWhispers.Cluster(_graph.Subgraph(waiting), cw, StepSeed(seed, _steps));
                 var clusters = new List<int>[labels.Length == 0 ? 0 : labels.Max() + 1];
@@ -235,7 +202,7 @@ public static class GatedPipeline
                 && d1 <= options.FoldDistance
                 && d2 - d1 >= options.FoldMargin
                 && cluster.Count <= options.FoldMaxRelativeSize * _people[nearest].Faces.Count
-                && CohesionTest.AtMost(inputs.Distances, cluster, options.FoldCohesionMax))
+                && geometry.Cohesive(cluster, options.FoldCohesionMax))
             {
                 foreach (var f in cluster)
                 {
@@ -252,7 +219,7 @@ public static class GatedPipeline
                 photos.Add(inputs.PhotoOfFace[f]);
             }
 
-            if (photos.Count >= options.MinPhotos && CohesionTest.AtMost(inputs.Distances, cluster, options.ClusterCohesionMax))
+            if (photos.Count >= options.MinPhotos && geometry.Cohesive(cluster, options.ClusterCohesionMax))
             {
                 var p = NewPerson();
                 foreach (var f in cluster)

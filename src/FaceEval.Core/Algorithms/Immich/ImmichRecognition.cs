@@ -1,4 +1,5 @@
 using FaceEval.Core.Embeddings;
+using FaceEval.Core.Neighbors;
 
 namespace FaceEval.Core.Algorithms;
 
@@ -18,8 +19,8 @@ namespace FaceEval.Core.Algorithms;
 /// else of the nearest face within maxDistance that has one (Immich's second search, <c>hasPerson</c>,
 /// <c>numResults 1</c>); together: the person of the nearest face within maxDistance that has a person.
 /// Failing that, a core face founds a new person; a non-core face stays unassigned.</para>
-/// <para>Differences from the server: exact search over the distance matrix instead of an approximate
-/// vector index; equal distances are ordered by face index; archived assets are not modelled (the server
+/// <para>Differences from the server: exact search (over the distance matrix, or a neighbour graph with an
+/// exact fallback, <see cref="ImmichGraphSearch"/>) instead of the server's approximate vector index; equal distances are ordered by face index; archived assets are not modelled (the server
 /// never makes a face on an archived asset core); faces are queued in the given arrival order (the server
 /// pages them in database order).</para>
 /// </summary>
@@ -33,8 +34,25 @@ public static class ImmichRecognition
     public static ImmichResult Run(DistanceMatrix distances, int[] arrivalOrder, ImmichSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(distances);
+        return Replay(new MatrixSearch(distances), arrivalOrder, schedule);
+    }
+
+    /// <summary>
+    /// The same replay on a k-nearest-neighbour graph of <paramref name="embeddings"/> (see
+    /// <see cref="ImmichGraphSearch"/>): equal to <see cref="Run(DistanceMatrix, int[], ImmichSchedule)"/> on
+    /// their distance matrix whenever k is at least every job's minFaces - 1, with the searches the graph
+    /// cannot answer done exactly and counted in <see cref="ImmichRunStats.ExactSearches"/>.
+    /// </summary>
+    public static ImmichResult Run(EmbeddingMatrix embeddings, KnnGraph graph, int[] arrivalOrder, ImmichSchedule schedule)
+    {
         ArgumentNullException.ThrowIfNull(schedule);
-        var n = distances.Count;
+        return Replay(new ImmichGraphSearch(embeddings, graph, schedule.Runs.Max(r => r.MinFaces)), arrivalOrder, schedule);
+    }
+
+    private static ImmichResult Replay(IImmichSearch search, int[] arrivalOrder, ImmichSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var n = search.Count;
         ArrivalOrder.Validate(arrivalOrder, n);
 
         var person = new int[n];
@@ -48,6 +66,7 @@ public static class ImmichRecognition
             if (run.Mode == ImmichMode.Reset)
             {
                 Array.Fill(person, -1);
+                search.Forget();
             }
 
             queue.Clear();
@@ -61,6 +80,7 @@ public static class ImmichRecognition
 
             var queued = queue.Count;
             int deferred = 0, onlyItself = 0, created = 0, assigned = 0;
+            var exactBefore = search.ExactSearches;
             var maxDistance = (float)run.MaxDistance;
             while (queue.TryDequeue(out var job))
             {
@@ -70,7 +90,7 @@ public static class ImmichRecognition
                     continue;
                 }
 
-                var (within, nearestWithPerson) = Search(distances.Row(face), person, maxDistance, run.MinFaces);
+                var (within, nearestWithPerson) = search.Search(face, person, maxDistance, run.MinFaces);
                 var matches = Math.Min(within, run.MinFaces);
                 if (run.MinFaces > 1 && matches <= 1)
                 {
@@ -96,11 +116,12 @@ public static class ImmichRecognition
                 if (personId >= 0)
                 {
                     person[face] = personId;
+                    search.Assigned(face);
                     assigned++;
                 }
             }
 
-            stats.Add(new ImmichRunStats(run, queued, deferred, onlyItself, created, assigned, person.Count(p => p < 0)));
+            stats.Add(new ImmichRunStats(run, queued, deferred, onlyItself, created, assigned, person.Count(p => p < 0), search.ExactSearches - exactBefore));
         }
 
         var labels = (int[])person.Clone();
@@ -108,11 +129,30 @@ public static class ImmichRecognition
         return new ImmichResult(labels, people, stats);
     }
 
+    /// <summary>The full form: every search is one scan of the face's matrix row.</summary>
+    private sealed class MatrixSearch(DistanceMatrix distances) : IImmichSearch
+    {
+        public int Count => distances.Count;
+
+        public long ExactSearches => 0;
+
+        public (int Within, int NearestWithPerson) Search(int face, int[] person, float maxDistance, int enough) =>
+            ScanRow(distances.Row(face), person, maxDistance, enough);
+
+        public void Assigned(int face)
+        {
+        }
+
+        public void Forget()
+        {
+        }
+    }
+
     /// <summary>
     /// One row scan: how many faces lie within maxDistance (counting stops at <paramref name="enough"/>) and
     /// the nearest of them that has a person (ties to the lower index), or -1.
     /// </summary>
-    private static (int Within, int NearestWithPerson) Search(ReadOnlySpan<float> row, int[] person, float maxDistance, int enough)
+    private static (int Within, int NearestWithPerson) ScanRow(ReadOnlySpan<float> row, int[] person, float maxDistance, int enough)
     {
         var within = 0;
         var nearest = -1;

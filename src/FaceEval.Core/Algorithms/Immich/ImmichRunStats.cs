@@ -7,6 +7,9 @@ namespace FaceEval.Core.Algorithms;
 /// <param name="PeopleCreated">People founded by core faces.</param>
 /// <param name="FacesAssigned">Faces given a person (founders included).</param>
 /// <param name="StillUnassigned">Faces without a person after the job, over the whole library.</param>
+/// <param name="ExactSearches">On a neighbour graph: searches for the nearest face with a person that the
+/// graph could not answer (every listed neighbour within maxDistance, none with a person), so they scanned
+/// every face with a person; always 0 on the full matrix.</param>
 public sealed record ImmichRunStats(
     ImmichRun Run,
     int Queued,
@@ -14,4 +17,5 @@ public sealed record ImmichRunStats(
     int MatchedOnlyItself,
     int PeopleCreated,
     int FacesAssigned,
-    int StillUnassigned);
+    int StillUnassigned,
+    long ExactSearches = 0);

@@ -209,7 +209,7 @@ public class GatedPipelineTests(ITestOutputHelper output)
 
     /// <summary>Six identities of 25 faces in 32 dimensions, two of them look-alike pairs (centres at cosine
     /// 0.6), plus 20 unlabelled strays; faces share photos in twos.</summary>
-    private static (EmbeddingMatrix Embeddings, int[] Truth, int[] Photos) Library(int seed)
+    internal static (EmbeddingMatrix Embeddings, int[] Truth, int[] Photos) Library(int seed)
     {
         var rng = new Random(seed);
         var faces = new List<float[]>();

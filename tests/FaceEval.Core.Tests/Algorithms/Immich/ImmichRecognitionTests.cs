@@ -165,6 +165,13 @@ public class ImmichRecognitionTests(ITestOutputHelper output)
     /// </summary>
     internal static (DistanceMatrix Distances, int[] Truth) LookAlikeLibrary(int seed)
     {
+        var (embeddings, truth) = LookAlikeFaces(seed);
+        return (DistanceMatrix.Compute(embeddings), truth);
+    }
+
+    /// <summary>The faces of <see cref="LookAlikeLibrary"/>.</summary>
+    internal static (EmbeddingMatrix Embeddings, int[] Truth) LookAlikeFaces(int seed)
+    {
         const int dimension = 8 + 12 + 4;
         var rng = new Random(seed);
         var faces = new List<float[]>();
@@ -206,6 +213,6 @@ public class ImmichRecognitionTests(ITestOutputHelper output)
             }
         }
 
-        return (DistanceMatrix.Compute(Planted.Matrix(faces)), truth.ToArray());
+        return (Planted.Matrix(faces), truth.ToArray());
     }
 }
