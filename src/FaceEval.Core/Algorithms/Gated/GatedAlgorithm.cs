@@ -32,6 +32,14 @@ public sealed class GatedAlgorithm : IClusteringAlgorithm, IGraphForm
                 cut);
         }
 
+        // The candidate search is not exact (a nearest person none of whose faces is within two hops is
+        // missed), so without every pair in the graph no run may claim the full form's labels.
+        if (context.Graph.K < context.Count - 1)
+        {
+            context.Warn("gated/candidates", string.Create(CultureInfo.InvariantCulture,
+                $"the nearest and second-nearest person of each arriving face are searched among the people of its k={context.Graph.K} graph neighbours and of theirs (two hops), not among every person: an arrival whose nearest person lies outside them is judged against another, so labels may differ from the full form (measured on a 40,000-face library: 4 of 40,000 arrivals)"));
+        }
+
         var edges = context.Cache($"gated/knn-graph/{options.ClusterDistance:R}", () => ChineseWhispers.EdgesBelow(context.Graph, below));
         var onGraph = new GatedInputs(context.Embeddings, null, context.ArrivalOrder, context.PhotoIndex, context.Truth, ClusterGraph: edges, Neighbors: context.Graph);
         return GatedPipeline.Run(onGraph, options, seed).Labels;
