@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaceEval.Core.Algorithms;
 using FaceEval.Core.Fidelity;
 using Spectre.Console;
 
@@ -50,7 +51,7 @@ internal static class FidelityTables
     private static IEnumerable<string> Cells(FidelityRow row) =>
     [
         row.Parameters.Algorithm,
-        row.Parameters.ToString(),
+        Changed(row.Parameters),
         row.Neighbors.ToString(),
         Number(row.Agreement.Ari, "0.0000"),
         row.Agreement.Identical ? "yes" : "no",
@@ -61,6 +62,14 @@ internal static class FidelityTables
         Number(row.FullSeconds, "0.00"),
         Number(row.GraphSeconds, "0.00"),
     ];
+
+    /// <summary>The setting as what differs from the algorithm's defaults: gated has sixteen parameters.</summary>
+    private static string Changed(ParameterSet parameters)
+    {
+        var defaults = AlgorithmCatalog.Get(AlgorithmNames.Parse(parameters.Algorithm)).Parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal);
+        var changed = parameters.Values.Where(kv => defaults[kv.Key] != kv.Value).Select(kv => $"{kv.Key}={kv.Value}").ToArray();
+        return changed.Length == 0 ? "defaults" : string.Join(" ", changed);
+    }
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,8 @@ public sealed record FidelityRow(
     double FullSeconds,
     double GraphSeconds)
 {
-    public bool ClaimsExact => Warnings.Count == 0;
+    /// <summary>An approximate graph may miss a true neighbour whatever the setting, so only an exact graph's row can claim exactness.</summary>
+    public bool ClaimsExact => Warnings.Count == 0 && Neighbors.Structure == NeighborStructure.Exact;
 }
 
 /// <summary>Every row of one `faceeval fidelity`, with the snapshot they ran on.</summary>

@@ -49,7 +49,11 @@ public static class SweepRunner
     {
         var rows = new SweepRow[settings.Count];
         var done = 0;
-        Parallel.For(0, settings.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+        // One setting per core: unbounded, the thread pool injects more workers while settings run long, and
+        // each holds its own working arrays (about 1 GB per Chinese Whispers setting at 1M faces): 50
+        // settings ran out of 24 GiB before this bound.
+        var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, settings.Count, options, i =>
         {
             var watch = Stopwatch.StartNew();
             var labels = request.Algorithm.Cluster(data.Context, settings[i], request.Seed);
