@@ -30,6 +30,21 @@ public sealed class EvaluationData
     /// <summary>The same data over <see cref="ClusteringContext.Fresh"/>: shared distance matrix, no cached structures.</summary>
     public EvaluationData Fresh() => new(Snapshot, Model, Context.Fresh(), Lookalikes);
 
+    /// <summary>
+    /// The same faces, truth and look-alikes on another neighbour structure, without reading the embeddings
+    /// again (fidelity holds one snapshot on the full matrix and on graphs; a second read is a second hash check).
+    /// </summary>
+    public EvaluationData OnNeighbors(NeighborChoice neighbors, IProgress<double>? distanceProgress = null, Action<string>? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(neighbors);
+        var embeddings = Context.Embeddings;
+        Func<KnnGraph>? graph = neighbors.IsGraph
+            ? () => CachedGraph(Snapshot, Model, embeddings, neighbors, distanceProgress, notice)
+            : null;
+        var context = new ClusteringContext(embeddings, Context.ArrivalOrder, Context.PhotoIndex, Context.Truth, distanceProgress, neighbors, graph);
+        return new EvaluationData(Snapshot, Model, context, Lookalikes);
+    }
+
     /// <param name="neighbors">The structure to cluster on (default the full matrix); a graph is read from, or stored in, <see cref="KnnGraphCache"/>.</param>
     /// <param name="notice">Receives one line when the graph is loaded or built (where, how long), and any cache warning prefixed "warning: ".</param>
     public static EvaluationData Load(Snapshot snapshot, string model, RelationTypeFilter relationTypes, IProgress<double>? distanceProgress = null,

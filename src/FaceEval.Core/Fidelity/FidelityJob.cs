@@ -59,7 +59,7 @@ public static class FidelityJob
             if (!graphs.TryGetValue(choice, out var graphData))
             {
                 notice?.Invoke(string.Create(CultureInfo.InvariantCulture, $"neighbours: {choice} held against the full matrix ({count:N0} faces)"));
-                graphData = EvaluationData.Load(snapshot, request.Model, request.RelationTypes, progress, choice, notice);
+                graphData = full.OnNeighbors(choice, progress, notice);
                 graphs[choice] = graphData;
             }
 
