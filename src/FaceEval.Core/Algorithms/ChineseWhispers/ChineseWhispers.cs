@@ -94,7 +94,10 @@ public static class ChineseWhispers
         }
 
         var targets = new int[offsets[n]];
-        var weights = new double[targets.Length];
+
+        // Unit weights need no array: a sum of 1.0s is exact in any order.
+        var unit = options.Weight == EdgeWeight.Unit;
+        var weights = unit ? [] : new double[targets.Length];
         for (var i = 0; i < n; i++)
         {
             var at = offsets[i];
@@ -105,7 +108,11 @@ public static class ChineseWhispers
                 if (ds[e] < threshold)
                 {
                     targets[at] = ns[e];
-                    weights[at] = options.Weight == EdgeWeight.Unit ? 1.0 : 1.0 - ds[e];
+                    if (!unit)
+                    {
+                        weights[at] = 1.0 - ds[e];
+                    }
+
                     at++;
                 }
             }
@@ -153,7 +160,7 @@ public static class ChineseWhispers
                     touched[touchedCount++] = label;
                 }
 
-                votes[label] += weights[e];
+                votes[label] += unit ? 1.0 : weights[e];
             }
 
             if (touchedCount == 0)
@@ -182,42 +189,48 @@ public static class ChineseWhispers
             return best;
         }
 
-        // A node's pick depends only on its neighbours' labels, so once no node would change (a fixed point)
-        // every remaining pick leaves the labels as they are: stopping there gives exactly the labels of all
-        // Iterations * n picks. The check (one pass over every node) runs only after a round of n picks
-        // changed nothing, so it costs at most as much as the rounds it saves.
+        // A node's pick is a function of its neighbours' labels (and its own, with self loops) only. So a node
+        // none of whose neighbours changed label since its last pick would pick the same label again: it is
+        // "clean", and its pick is skipped (its random draw is still taken, so the stream of picks is dlib's).
+        // Every node starts dirty; a label change dirties the node and its neighbours (the graph is symmetric,
+        // so they are exactly the nodes whose votes saw it). When no node is dirty, every node already holds
+        // its best label: a fixed point, where every remaining pick would change nothing, so stopping there
+        // gives exactly the labels of all Iterations * n picks.
+        var dirty = new bool[n];
+        Array.Fill(dirty, true);
+        var dirtyCount = n;
         var rng = new Random(seed);
-        for (var round = 0; round < options.Iterations; round++)
+        for (var round = 0; round < options.Iterations && dirtyCount > 0; round++)
         {
-            var changes = 0;
             for (var step = 0; step < n; step++)
             {
                 var node = rng.Next(n);
+                if (!dirty[node])
+                {
+                    continue;
+                }
+
                 var best = Best(node);
-                if (best != labels[node])
+                dirty[node] = false;
+                dirtyCount--;
+                if (best == labels[node])
                 {
-                    labels[node] = best;
-                    changes++;
+                    continue;
+                }
+
+                labels[node] = best;
+                dirty[node] = true;
+                dirtyCount++;
+                for (var e = offsets[node]; e < offsets[node + 1]; e++)
+                {
+                    var t = targets[e];
+                    if (!dirty[t])
+                    {
+                        dirty[t] = true;
+                        dirtyCount++;
+                    }
                 }
             }
-
-            if (changes == 0 && IsFixedPoint())
-            {
-                break;
-            }
-        }
-
-        bool IsFixedPoint()
-        {
-            for (var node = 0; node < n; node++)
-            {
-                if (Best(node) != labels[node])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         FirstSeenLabels.Renumber(labels);
