@@ -281,6 +281,23 @@ def equal_table(points):
     return "\n".join(lines)
 
 
+def print_tables(rows, reference, targets):
+    print(raw_table(rows, reference))
+    points = equal_recall(rows, targets)
+    print("\nEqual recall: total seconds interpolated linearly in recall between the two ladder points of one family that "
+          "bracket the target (blank: the ladder does not reach it); ratio = the family's / the cheapest ours approx's "
+          "at that recall (above 1: ours faster)\n")
+    print(equal_table(points))
+    return points
+
+
+def tables_of(files, targets):
+    """The tables of the rows of earlier --json files together (a run split in parts, e.g. one ladder re-run)."""
+    rows = [r for f in files for r in json.load(open(f))["rows"]]
+    reference = next((r for r in rows if r["structure"].startswith("ours exact")), rows[0])
+    print_tables(rows, reference, targets)
+
+
 def ints(text):
     return [int(v) for v in text.split(",")]
 
@@ -290,6 +307,9 @@ def floats(text):
 
 
 def main():
+    if sys.argv[1:2] == ["--tables"]:
+        # side_by_side.py --tables RUN.json [...]: print the tables of saved rows, measure nothing.
+        return tables_of(sys.argv[2:], [0.85, 0.90, 0.95])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--snapshot", required=True)
     parser.add_argument("--model", required=True)
@@ -370,12 +390,7 @@ def main():
     load_end = os.getloadavg()
     print(f"\n{n} x {x.shape[1]} ({npy}), k = {a.k}, {a.threads} threads, recall@{a.k} and within {a.near} on {len(sample)} "
           f"seeded faces against faiss IndexFlatIP; load average {load[0]:.2f} at start, {load_end[0]:.2f} at end\n")
-    print(raw_table(rows, reference))
-    points = equal_recall(rows, a.targets)
-    print("\nEqual recall: total seconds interpolated linearly in recall between the two ladder points of one family that "
-          "bracket the target (blank: the ladder does not reach it); ratio = the family's / the cheapest ours approx's "
-          "at that recall (above 1: ours faster)\n")
-    print(equal_table(points))
+    points = print_tables(rows, reference, a.targets)
     if a.json:
         with open(a.json, "w") as f:
             json.dump({"npy": npy, "faces": n, "dimension": x.shape[1], "k": a.k, "threads": a.threads, "near": a.near,
