@@ -2,8 +2,11 @@
 # Issue 14's neighbour-index side by side on one snapshot's embeddings:
 #   benchmarks/neighbors/side_by_side.sh SNAPSHOT MODEL [side_by_side.py options, e.g. --m 16 --ef-search 64,128]
 # faiss IndexFlatIP / IndexHNSWFlat / IndexIVFFlat, hnswlib, USearch HNSW (FaceEval.IndexTiming), our exact
-# and (when `faceeval neighbors` exists) our approx, all on the same vectors with 2 threads; one markdown
-# table on stdout, progress on stderr. Debian python3-faiss and python3-hnswlib (./setup.sh).
+# and approx (`faceeval neighbors`), all on the same vectors with 2 threads, every row scored on the same
+# sampled faces against faiss IndexFlatIP; a raw and an equal-recall markdown table on stdout, progress on
+# stderr. Debian python3-faiss and python3-hnswlib (./setup.sh). Example (docs/neighbors.md, 100k):
+#   side_by_side.sh SNAP synthetic --m 16,32 --faiss-m 16 --ef-search 32,64,128,256,512,1024 \
+#     --ivf-nlist 632 --nprobe 20,40,80,120,160,240 --approx "--nlist 632 --nprobe 20" [...] --stop-at-recall 0.96
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 [ $# -ge 2 ] || { echo "usage: side_by_side.sh SNAPSHOT MODEL [options]" >&2; exit 2; }

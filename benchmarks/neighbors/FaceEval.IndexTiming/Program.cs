@@ -43,8 +43,8 @@ static void Run(TimingOptions options)
     Console.WriteLine(Invariant($"vectors {embeddings.Count} x {embeddings.Dimension}, k {k}, threads {options.Threads}, usearch {USearchCapabilities.Version()}"));
 
     KnnGraph exact = null!;
-    var exactSeconds = HnswGraph.Seconds(() => exact = KnnGraph.Build(embeddings, k));
-    Console.WriteLine(Invariant($"exact KnnGraph.Build: build {exactSeconds:F3} s"));
+    var (exactSeconds, exactCpu) = HnswGraph.Seconds(() => exact = KnnGraph.Build(embeddings, k));
+    Console.WriteLine(Invariant($"exact KnnGraph.Build: build {exactSeconds:F3} s, cpu {exactCpu:F3} s"));
 
     var sample = Sample(embeddings.Count, Math.Min(options.Sample, embeddings.Count), options.Seed);
     var rows = HnswGraph.Rows(embeddings);
@@ -53,7 +53,7 @@ static void Run(TimingOptions options)
         foreach (var expansionAdd in options.ExpansionAdd)
         {
             USearchIndex index = null!;
-            var build = HnswGraph.Seconds(() => index = HnswGraph.Build(rows, options.Metric, m, expansionAdd, options.Threads));
+            var (build, buildCpu) = HnswGraph.Seconds(() => index = HnswGraph.Build(rows, options.Metric, m, expansionAdd, options.Threads));
             using (index)
             {
                 Console.WriteLine($"usearch M={m} ef_add={expansionAdd}: simd {index.HardwareAcceleration()}");
@@ -61,10 +61,29 @@ static void Run(TimingOptions options)
                 {
                     UsearchNative.SetExpansionSearch(index, expansionSearch);
                     int[] found = null!;
-                    var query = HnswGraph.Seconds(() => found = HnswGraph.QueryAll(index, rows, k, options.Threads));
+                    var (query, queryCpu) = HnswGraph.Seconds(() => found = HnswGraph.QueryAll(index, rows, k, options.Threads));
                     var recall = Recall(exact, found, sample);
+                    var metric = options.Metric.ToString().ToLowerInvariant();
+                    var written = "";
+                    if (options.IdsOut is { } folder)
+                    {
+                        // side_by_side.py scores these lists on the same faces and truth as every other row.
+                        var path = Path.Combine(folder, Invariant($"usearch-{metric}-M{m}-efa{expansionAdd}-efs{expansionSearch}.npy"));
+                        using (var stream = File.Create(path))
+                        {
+                            NpyWriter.Write(stream, found, embeddings.Count, k);
+                        }
+
+                        written = $", ids {path}";
+                    }
+
                     Console.WriteLine(Invariant(
-                        $"usearch metric={options.Metric.ToString().ToLowerInvariant()} M={m} ef_add={expansionAdd} ef_search={expansionSearch}: build {build:F3} s, query {query:F3} s, recall@{k} {recall:F4}"));
+                        $"usearch metric={metric} M={m} ef_add={expansionAdd} ef_search={expansionSearch}: build {build:F3} s, query {query:F3} s, recall@{k} {recall:F4}, cpu build {buildCpu:F3} s query {queryCpu:F3} s{written}"));
+                    if (recall >= options.StopAtRecall)
+                    {
+                        // The expansion-search list ascends: a larger one costs more for no new equal-recall point.
+                        break;
+                    }
                 }
             }
         }

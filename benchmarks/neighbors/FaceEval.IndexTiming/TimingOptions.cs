@@ -20,11 +20,13 @@ public sealed record TimingOptions(
     HnswMetric Metric,
     int Threads,
     int Sample,
-    int Seed)
+    int Seed,
+    string? IdsOut,
+    double? StopAtRecall)
 {
     public const string Usage =
         "usage: FaceEval.IndexTiming NPY [--k 32] [--connectivity 16,32] [--expansion-add 128] " +
-        "[--expansion-search 32,64,128,256] [--metric ip|cos] [--threads 2] [--sample 1000] [--seed 42]";
+        "[--expansion-search 32,64,128,256] [--metric ip|cos] [--threads 2] [--sample 1000] [--seed 42] [--ids-out DIR] [--stop-at-recall R]";
 
     public static TimingOptions Parse(string[] args)
     {
@@ -63,11 +65,22 @@ public sealed record TimingOptions(
             metric,
             Int(Get("--threads", "2"), "--threads", 1, 256),
             Int(Get("--sample", "1000"), "--sample", 1, int.MaxValue),
-            Int(Get("--seed", "42"), "--seed", int.MinValue, int.MaxValue));
+            Int(Get("--seed", "42"), "--seed", int.MinValue, int.MaxValue),
+            values.TryGetValue("--ids-out", out var idsOut) ? IdsDirectory(idsOut) : null,
+            values.TryGetValue("--stop-at-recall", out var stop) ? Fraction(stop, "--stop-at-recall") : null);
     }
 
     private static readonly HashSet<string> Known =
-        ["--k", "--connectivity", "--expansion-add", "--expansion-search", "--metric", "--threads", "--sample", "--seed"];
+        ["--k", "--connectivity", "--expansion-add", "--expansion-search", "--metric", "--threads", "--sample", "--seed", "--ids-out", "--stop-at-recall"];
+
+    private static double Fraction(string text, string name) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
+            ? value
+            : throw Bad($"{name} must be a number in [0, 1] (got {text})");
+
+    // An existing folder only: the lists of every setting are written into it, so a typo must not scatter them.
+    private static string IdsDirectory(string path) =>
+        Directory.Exists(path) ? path : throw new FaceEvalException(ErrorKind.FileNotFound, $"--ids-out {path}: no such folder");
 
     private static int[] Ints(string text, string name, int min, int max) =>
         text.Split(',').Select(part => Int(part, name, min, max)).ToArray();
