@@ -76,48 +76,6 @@ public static class ChineseWhispers
         }
 
         var n = graph.NodeCount;
-
-        // Keep the edges under the threshold with their weights, once, rather than filtering at every visit.
-        var offsets = new int[n + 1];
-        for (var i = 0; i < n; i++)
-        {
-            var count = 0;
-            foreach (var d in graph.Distances(i))
-            {
-                if (d < threshold)
-                {
-                    count++;
-                }
-            }
-
-            offsets[i + 1] = offsets[i] + count;
-        }
-
-        var targets = new int[offsets[n]];
-
-        // Unit weights need no array: a sum of 1.0s is exact in any order.
-        var unit = options.Weight == EdgeWeight.Unit;
-        var weights = unit ? [] : new double[targets.Length];
-        for (var i = 0; i < n; i++)
-        {
-            var at = offsets[i];
-            var ns = graph.Neighbours(i);
-            var ds = graph.Distances(i);
-            for (var e = 0; e < ns.Length; e++)
-            {
-                if (ds[e] < threshold)
-                {
-                    targets[at] = ns[e];
-                    if (!unit)
-                    {
-                        weights[at] = 1.0 - ds[e];
-                    }
-
-                    at++;
-                }
-            }
-        }
-
         var labels = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -129,7 +87,10 @@ public static class ChineseWhispers
             return labels;
         }
 
-        var selfLoops = options.SelfLoops && options.Weight == EdgeWeight.Unit;
+        // The edges below the threshold are read in place, in row (index) order, rather than copied per
+        // threshold: a sweep's values share one graph, and the votes are summed in the same order as before.
+        var unit = options.Weight == EdgeWeight.Unit;
+        var selfLoops = options.SelfLoops && unit;
         var votes = new double[n];
         var touched = new int[n];
         var seenAt = new long[n];
@@ -151,16 +112,23 @@ public static class ChineseWhispers
                 touched[touchedCount++] = own;
             }
 
-            for (var e = offsets[node]; e < offsets[node + 1]; e++)
+            var ns = graph.Neighbours(node);
+            var ds = graph.Distances(node);
+            for (var e = 0; e < ns.Length; e++)
             {
-                var label = labels[targets[e]];
+                if (!(ds[e] < threshold))
+                {
+                    continue;
+                }
+
+                var label = labels[ns[e]];
                 if (seenAt[label] != stamp)
                 {
                     seenAt[label] = stamp;
                     touched[touchedCount++] = label;
                 }
 
-                votes[label] += unit ? 1.0 : weights[e];
+                votes[label] += unit ? 1.0 : 1.0 - ds[e];
             }
 
             if (touchedCount == 0)
@@ -189,20 +157,21 @@ public static class ChineseWhispers
             return best;
         }
 
-        // A node's pick is a function of its neighbours' labels (and its own, with self loops) only. So a node
-        // none of whose neighbours changed label since its last pick would pick the same label again: it is
-        // "clean", and its pick is skipped (its random draw is still taken, so the stream of picks is dlib's).
-        // Every node starts dirty; a label change dirties the node and its neighbours (the graph is symmetric,
-        // so they are exactly the nodes whose votes saw it). When no node is dirty, every node already holds
-        // its best label: a fixed point, where every remaining pick would change nothing, so stopping there
-        // gives exactly the labels of all Iterations * n picks.
+        // Why a pick may be skipped, and why the loop may stop early, with exactly the labels of all
+        // Iterations * n picks: Best(node) is a function of the labels of node's neighbours (below the
+        // threshold) and of node's own label, nothing else. Invariant: a node that is not dirty would keep
+        // its label if picked now. It holds at the start (every node dirty), a node is made clean only
+        // right after Best returned its own label, and every label change makes the changed node and all
+        // its neighbours dirty again (the only nodes whose Best can depend on that label). So a clean pick
+        // would change nothing and is skipped, its random draw still made, so the picks that follow are the
+        // same; and once no node is dirty, no pick can ever change a label again: the labels are final.
         var dirty = new bool[n];
         Array.Fill(dirty, true);
         var dirtyCount = n;
         var rng = new Random(seed);
         for (var round = 0; round < options.Iterations && dirtyCount > 0; round++)
         {
-            for (var step = 0; step < n; step++)
+            for (var step = 0; step < n && dirtyCount > 0; step++)
             {
                 var node = rng.Next(n);
                 if (!dirty[node])
@@ -211,22 +180,21 @@ public static class ChineseWhispers
                 }
 
                 var best = Best(node);
-                dirty[node] = false;
-                dirtyCount--;
                 if (best == labels[node])
                 {
+                    dirty[node] = false;
+                    dirtyCount--;
                     continue;
                 }
 
                 labels[node] = best;
-                dirty[node] = true;
-                dirtyCount++;
-                for (var e = offsets[node]; e < offsets[node + 1]; e++)
+                var ns = graph.Neighbours(node);
+                var ds = graph.Distances(node);
+                for (var e = 0; e < ns.Length; e++)
                 {
-                    var t = targets[e];
-                    if (!dirty[t])
+                    if (ds[e] < threshold && !dirty[ns[e]])
                     {
-                        dirty[t] = true;
+                        dirty[ns[e]] = true;
                         dirtyCount++;
                     }
                 }

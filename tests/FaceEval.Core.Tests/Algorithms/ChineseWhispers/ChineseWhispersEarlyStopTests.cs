@@ -79,4 +79,37 @@ public class ChineseWhispersEarlyStopTests
 
         Assert.Equal(Reference(n, edges, options, seed), labels);
     }
+    [Theory]
+    [InlineData(5, 120, 4, EdgeWeight.Unit, true, 100)]
+    [InlineData(6, 120, 4, EdgeWeight.Unit, false, 100)]
+    [InlineData(7, 150, 3, EdgeWeight.Similarity, false, 100)]
+    [InlineData(8, 200, 5, EdgeWeight.Unit, true, 1)]
+    [InlineData(9, 200, 5, EdgeWeight.Similarity, false, 2)]
+    [InlineData(10, 90, 6, EdgeWeight.Unit, false, 3)]
+    [InlineData(11, 300, 2, EdgeWeight.Similarity, true, 100)]
+    public void SkippedPicksGiveTheLabelsOfEveryPickWithTiesAndFewIterations(int seed, int n, int degree, EdgeWeight weight, bool selfLoops, int iterations)
+    {
+        // Distances on a grid of 1/8 (exact in float and double): similarity votes tie exactly and are
+        // summed without rounding, so ties are decided by the smallest-label rule alone; some edges lie
+        // exactly at the threshold (not edges), a quarter of the nodes have none, and with 1 to 3
+        // iterations the run stops by its pick budget before any fixed point.
+        var rng = new Random(seed);
+        var edges = new List<FaceEdge>();
+        var seen = new HashSet<(int, int)>();
+        for (var i = 0; i < n * degree; i++)
+        {
+            var (a, b) = (rng.Next(n * 3 / 4), rng.Next(n * 3 / 4));
+            if (a != b && seen.Add((Math.Min(a, b), Math.Max(a, b))))
+            {
+                edges.Add(new FaceEdge(Math.Min(a, b), Math.Max(a, b), rng.Next(1, 6) / 8f));
+            }
+        }
+
+        var options = new ChineseWhispersOptions(0.5) { Weight = weight, SelfLoops = selfLoops, Iterations = iterations };
+
+        var labels = ChineseWhispers.Cluster(FaceGraph.FromEdges(n, edges), options, seed);
+
+        Assert.Contains(edges, e => e.Distance == 0.5f);
+        Assert.Equal(Reference(n, edges, options, seed), labels);
+    }
 }
