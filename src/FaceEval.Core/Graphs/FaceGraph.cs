@@ -166,35 +166,6 @@ public sealed class FaceGraph
         ArgumentNullException.ThrowIfNull(nodes);
         var local = new int[NodeCount];
         Array.Fill(local, -1);
-        return Subgraph(nodes, local);
-    }
-
-    /// <summary>
-    /// The same with a caller's index map: <paramref name="local"/> has <see cref="NodeCount"/> entries, all -1,
-    /// and is left so; for callers taking many small subgraphs of a large graph, which would otherwise pay
-    /// O(NodeCount) for each.
-    /// </summary>
-    internal FaceGraph Subgraph(IReadOnlyList<int> nodes, int[] local)
-    {
-        ArgumentNullException.ThrowIfNull(nodes);
-        try
-        {
-            return Induced(nodes, local);
-        }
-        finally
-        {
-            foreach (var v in nodes)
-            {
-                if ((uint)v < (uint)NodeCount)
-                {
-                    local[v] = -1;
-                }
-            }
-        }
-    }
-
-    private FaceGraph Induced(IReadOnlyList<int> nodes, int[] local)
-    {
         for (var k = 0; k < nodes.Count; k++)
         {
             var v = nodes[k];

@@ -26,8 +26,6 @@ internal sealed class GatedGraphGeometry : IGatedGeometry
     private readonly GatedOptions? _audit;
     private int[] _seen = [];
     private int _stamp;
-    private int[] _faceSeen = [];
-    private int _faceStamp;
 
     public GatedGraphGeometry(EmbeddingMatrix embeddings, NeighborGraph graph)
     {
@@ -91,79 +89,15 @@ internal sealed class GatedGraphGeometry : IGatedGeometry
             var secondMissed = !nearestMissed && all.Second != best.Second;
             var inReach = all.D1 <= options.AssignDistance;
             var marginFlips = (all.Second >= 0 && all.D2 - all.D1 < options.Margin) != (best.Second >= 0 && best.D2 - best.D1 < options.Margin);
-            Audit = Audit with
-            {
-                Arrivals = Audit.Arrivals + 1,
-                NearestMissed = Audit.NearestMissed + (nearestMissed ? 1 : 0),
-                SecondMissed = Audit.SecondMissed + (secondMissed ? 1 : 0),
-                NearestMissedInReach = Audit.NearestMissedInReach + (nearestMissed && inReach ? 1 : 0),
-                MarginVerdictsChanged = Audit.MarginVerdictsChanged + (secondMissed && inReach && marginFlips ? 1 : 0),
-            };
+            Audit = new GatedCandidateAudit(
+                Audit.Arrivals + 1,
+                Audit.NearestMissed + (nearestMissed ? 1 : 0),
+                Audit.SecondMissed + (secondMissed ? 1 : 0),
+                Audit.NearestMissedInReach + (nearestMissed && inReach ? 1 : 0),
+                Audit.MarginVerdictsChanged + (secondMissed && inReach && marginFlips ? 1 : 0));
         }
 
         return (best.Nearest, best.D1, best.Second, best.D2);
-    }
-
-    /// <summary>
-    /// Candidates as for an arrival: the named people of the cluster's faces' neighbours and of theirs (two
-    /// hops), each intermediate face read once; O(cluster * k^2) lookups, not O(named people * dimension).
-    /// </summary>
-    public (int Nearest, double D1, double D2) NearestNamed(IReadOnlyList<int> cluster, float[] centroid, NamedCentroids named, int[] personOf)
-    {
-        if (_seen.Length < named.Slots)
-        {
-            Array.Resize(ref _seen, Math.Max(named.Slots, 2 * _seen.Length));
-        }
-
-        if (_faceSeen.Length == 0)
-        {
-            _faceSeen = new int[_graph.Count];
-        }
-
-        _stamp++;
-        _faceStamp++;
-        var best = Best.None;
-        foreach (var f in cluster)
-        {
-            foreach (var g in _graph.Neighbours(f))
-            {
-                if (_faceSeen[g] == _faceStamp)
-                {
-                    continue;
-                }
-
-                _faceSeen[g] = _faceStamp;
-                best = OfferNamed(best, personOf[g], centroid, named);
-                foreach (var h in _graph.Directed.Neighbors(g))
-                {
-                    best = OfferNamed(best, personOf[h], centroid, named);
-                }
-            }
-        }
-
-        if (_audit is { } options)
-        {
-            var all = Best.None;
-            foreach (var p in named.Persons)
-            {
-                all = all.Offer(p, named.Distance(p, centroid));
-            }
-
-            // The fold verdict reads the nearest named person and the margin to the second.
-            var nearestMissed = all.Nearest != best.Nearest;
-            var secondMissed = !nearestMissed && all.D2 != best.D2;
-            var inReach = all.D1 <= options.FoldDistance;
-            var marginFlips = (all.D2 - all.D1 >= options.FoldMargin) != (best.D2 - best.D1 >= options.FoldMargin);
-            Audit = Audit with
-            {
-                FoldSearches = Audit.FoldSearches + 1,
-                FoldNearestMissed = Audit.FoldNearestMissed + (nearestMissed ? 1 : 0),
-                FoldSecondMissed = Audit.FoldSecondMissed + (secondMissed ? 1 : 0),
-                FoldVerdictsChanged = Audit.FoldVerdictsChanged + ((nearestMissed || marginFlips) && inReach ? 1 : 0),
-            };
-        }
-
-        return (best.Nearest, best.D1, best.D2);
     }
 
     public bool Cohesive(IReadOnlyList<int> faces, double limit) => CohesionTest.AtMost(_embeddings, faces, limit, CohesionSample);
@@ -179,17 +113,6 @@ internal sealed class GatedGraphGeometry : IGatedGeometry
 
         _seen[p] = _stamp;
         return best.Offer(p, Distance(row, people[p]));
-    }
-
-    private Best OfferNamed(Best best, int p, float[] centroid, NamedCentroids named)
-    {
-        if (!named.Has(p) || _seen[p] == _stamp)
-        {
-            return best;
-        }
-
-        _seen[p] = _stamp;
-        return best.Offer(p, named.Distance(p, centroid));
     }
 
     private static double Distance(ReadOnlySpan<float> face, GatedPerson person)
@@ -227,16 +150,5 @@ internal sealed class GatedGraphGeometry : IGatedGeometry
 /// Of <paramref name="Arrivals"/> nearest-people searches, how many candidate sets missed the nearest person,
 /// and (nearest found) the second nearest; and of those, the ones that can change a verdict: the missed
 /// nearest person was within assignDistance, or the missed second one flips the margin gate for an in-reach face.
-/// The Fold counts are the same for the nearest named person of a leftover cluster (in reach: within
-/// foldDistance; the verdict: the nearest person or the foldMargin check differs).
 /// </summary>
-internal sealed record GatedCandidateAudit(long Arrivals, long NearestMissed, long SecondMissed, long NearestMissedInReach, long MarginVerdictsChanged)
-{
-    public long FoldSearches { get; init; }
-
-    public long FoldNearestMissed { get; init; }
-
-    public long FoldSecondMissed { get; init; }
-
-    public long FoldVerdictsChanged { get; init; }
-}
+internal sealed record GatedCandidateAudit(long Arrivals, long NearestMissed, long SecondMissed, long NearestMissedInReach, long MarginVerdictsChanged);

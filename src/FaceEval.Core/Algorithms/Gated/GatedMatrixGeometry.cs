@@ -52,29 +52,6 @@ internal sealed class GatedMatrixGeometry(DistanceMatrix distances, float[]? wei
         return (nearest, d1, second, d2);
     }
 
-    public (int Nearest, double D1, double D2) NearestNamed(IReadOnlyList<int> cluster, float[] centroid, NamedCentroids named, int[] personOf)
-    {
-        // Every named person: at the sizes a full matrix holds, the scan is cheap and exact.
-        int nearest = -1;
-        double d1 = double.PositiveInfinity, d2 = double.PositiveInfinity;
-        foreach (var person in named.Persons)
-        {
-            var d = named.Distance(person, centroid);
-            if (d < d1)
-            {
-                d2 = d1;
-                nearest = person;
-                d1 = d;
-            }
-            else if (d < d2)
-            {
-                d2 = d;
-            }
-        }
-
-        return (nearest, d1, d2);
-    }
-
     public bool Cohesive(IReadOnlyList<int> faces, double limit) => CohesionTest.AtMost(distances, faces, limit);
 
     public FaceGraph ClusterGraph(float below) => FaceGraph.FromDistances(distances, below);

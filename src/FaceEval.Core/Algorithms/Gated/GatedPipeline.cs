@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using FaceEval.Core.Graphs;
 
 namespace FaceEval.Core.Algorithms;
 
@@ -12,11 +13,6 @@ namespace FaceEval.Core.Algorithms;
 /// two faces folds into a named person under strict checks, or else becomes a new unnamed person if it spans
 /// enough photos and is cohesive, or else its faces keep waiting. Then a simulated user names pure enough
 /// people from ground truth.
-/// <para>Each step costs what changed, not the library: the waiting faces are kept as they come and go, and
-/// are clustered per connected component of their graph, a component no face joined or left keeping its
-/// clusters (<see cref="LeftoverClustering"/>); a cluster's photo count, cohesion and centroid are judged once
-/// and kept with it; the named people's directions are recomputed only when they changed
-/// (<see cref="NamedCentroids"/>); and the simulated user looks only at the unnamed people that gained faces.</para>
 /// <para>Invariant: automation only ever adds faces to people; it never removes a face from a person, splits
 /// one, or merges people. The only merge is the user's, and it moves an unnamed person into a named one, so
 /// a named person never loses a face and never disappears.</para>
@@ -24,9 +20,8 @@ namespace FaceEval.Core.Algorithms;
 public static class GatedPipeline
 {
     /// <summary>
-    /// Runs the pipeline. Deterministic for a seed (only Chinese Whispers draws random numbers; each connected
-    /// component of the waiting faces is clustered with a seed derived from <paramref name="seed"/> and its
-    /// lowest face, <see cref="LeftoverClustering.ComponentSeed"/>). <paramref name="observer"/>, when given,
+    /// Runs the pipeline. Deterministic for a seed (only Chinese Whispers draws random numbers; clustering
+    /// step t uses a seed derived from <paramref name="seed"/> and t). <paramref name="observer"/>, when given,
     /// sees the state after every arrival and every clustering step.
     /// </summary>
     public static GatedResult Run(GatedInputs inputs, GatedOptions options, int seed, Action<GatedSnapshot>? observer = null)
@@ -48,15 +43,9 @@ public static class GatedPipeline
 
     private sealed class Runner(GatedInputs inputs, GatedOptions options, int seed, Action<GatedSnapshot>? observer, IGatedGeometry geometry)
     {
+        private readonly int _n = inputs.Count;
         private readonly int[] _personOf = Filled(inputs.Count, -1);
-        private readonly LeftoverClustering _waiting = new(
-            inputs.Count,
-            () => inputs.ClusterGraph ?? geometry.ClusterGraph((float)options.ClusterDistance),
-            new ChineseWhispersOptions(options.ClusterDistance) { Iterations = options.ClusterIterations, Weight = options.ClusterEdgeWeight },
-            seed);
-
-        private readonly NamedCentroids _namedCentroids = new();
-        private readonly HashSet<int> _unnamedChanged = [];
+        private readonly bool[] _arrived = new bool[inputs.Count];
         private readonly List<GatedPerson> _people = [];
         private readonly List<bool> _named = [];
         private readonly List<int> _assigned = [];
@@ -65,6 +54,7 @@ public static class GatedPipeline
         private int _steps;
         private int _peopleCreated, _byGate, _byCluster, _byFold, _byUserMerge;
         private int _noPerson, _distance, _minFaces, _cohesion, _margin;
+        private FaceGraph? _graph;
 
         public GatedResult Execute()
         {
@@ -103,6 +93,7 @@ public static class GatedPipeline
 
         private void Arrive(int face)
         {
+            _arrived[face] = true;
             _arrivals++;
 
             var (nearest, d1, second, d2) = geometry.NearestPeople(face, _people, _personOf, _assigned);
@@ -130,24 +121,39 @@ public static class GatedPipeline
             {
                 Assign(face, nearest);
                 _byGate++;
-                return;
             }
-
-            _waiting.Add(face);
         }
 
         private void ClusterLeftovers()
         {
             _steps++;
-            if (_waiting.Count >= 2)
+            var waiting = new List<int>();
+            for (var f = 0; f < _n; f++)
             {
-                var clusters = _waiting.Update();
+                if (_arrived[f] && _personOf[f] < 0)
+                {
+                    waiting.Add(f);
+                }
+            }
 
-                // Fold compares with the named people as they stood when the step began.
-                _namedCentroids.Refresh(_people);
+            if (waiting.Count >= 2)
+            {
+                _graph ??= inputs.ClusterGraph ?? geometry.ClusterGraph((float)options.ClusterDistance);
+                var cw = new ChineseWhispersOptions(options.ClusterDistance) { Iterations = options.ClusterIterations, Weight = options.ClusterEdgeWeight };
+                var labels = ChineseWhispers.Cluster(_graph.Subgraph(waiting), cw, StepSeed(seed, _steps));
+                var clusters = new List<int>[labels.Length == 0 ? 0 : labels.Max() + 1];
+                for (var k = 0; k < labels.Length; k++)
+                {
+                    (clusters[labels[k]] ??= []).Add(waiting[k]);
+                }
+
+                var namedCentroids = NamedCentroids();
                 foreach (var cluster in clusters)
                 {
-                    Settle(cluster);
+                    if (cluster.Count >= 2)
+                    {
+                        Settle(cluster, namedCentroids);
+                    }
                 }
             }
 
@@ -155,68 +161,11 @@ public static class GatedPipeline
             Notify(GatedEvent.Clustering);
         }
 
-        /// <summary>
-        /// Folds the cluster into the nearest named person, or makes it a new person, or leaves it waiting. A
-        /// cluster that stayed waiting is asked again at later steps only what can change: the named people
-        /// (fold); its photos and cohesion are its own and were judged.
-        /// </summary>
-        private void Settle(LeftoverCluster cluster)
-        {
-            var faces = cluster.Faces;
-            if (cluster.FoldCohesive != false)
-            {
-                var centroid = cluster.Centroid ??= Centroid(faces);
-                var (nearest, d1, d2) = geometry.NearestNamed(faces, centroid, _namedCentroids, _personOf);
-                if (nearest >= 0
-                    && d1 <= options.FoldDistance
-                    && d2 - d1 >= options.FoldMargin
-                    && faces.Length <= options.FoldMaxRelativeSize * _people[nearest].Faces.Count
-                    && (cluster.FoldCohesive ??= geometry.Cohesive(faces, options.FoldCohesionMax)))
-                {
-                    foreach (var f in faces)
-                    {
-                        Assign(f, nearest);
-                    }
-
-                    _byFold += faces.Length;
-                    return;
-                }
-            }
-
-            if (cluster.NotAPerson)
-            {
-                return;
-            }
-
-            var photos = new HashSet<int>();
-            foreach (var f in faces)
-            {
-                photos.Add(inputs.PhotoOfFace[f]);
-            }
-
-            if (photos.Count >= options.MinPhotos && geometry.Cohesive(faces, options.ClusterCohesionMax))
-            {
-                var p = NewPerson();
-                foreach (var f in faces)
-                {
-                    Assign(f, p);
-                }
-
-                _peopleCreated++;
-                _byCluster += faces.Length;
-            }
-            else
-            {
-                cluster.NotAPerson = true;
-            }
-        }
-
-        /// <summary>The unit direction of the faces' weighted embedding sum.</summary>
-        private float[] Centroid(int[] faces)
+        private void Settle(List<int> cluster, List<(int Person, float[] Unit)> namedCentroids)
         {
             var dim = inputs.Embeddings.Dimension;
             var centroid = new float[dim];
-            foreach (var f in faces)
+            foreach (var f in cluster)
             {
                 var w = inputs.Weights?[f] ?? 1f;
                 var row = inputs.Embeddings.Row(f);
@@ -232,20 +181,83 @@ public static class GatedPipeline
                 TensorPrimitives.Divide(centroid, norm, centroid);
             }
 
-            return centroid;
+            int nearest = -1;
+            double d1 = double.PositiveInfinity, d2 = double.PositiveInfinity;
+            foreach (var (person, unit) in namedCentroids)
+            {
+                var d = 1.0 - TensorPrimitives.Dot(centroid, unit);
+                if (d < d1)
+                {
+                    d2 = d1;
+                    nearest = person;
+                    d1 = d;
+                }
+                else if (d < d2)
+                {
+                    d2 = d;
+                }
+            }
+
+            if (nearest >= 0
+                && d1 <= options.FoldDistance
+                && d2 - d1 >= options.FoldMargin
+                && cluster.Count <= options.FoldMaxRelativeSize * _people[nearest].Faces.Count
+                && geometry.Cohesive(cluster, options.FoldCohesionMax))
+            {
+                foreach (var f in cluster)
+                {
+                    Assign(f, nearest);
+                }
+
+                _byFold += cluster.Count;
+                return;
+            }
+
+            var photos = new HashSet<int>();
+            foreach (var f in cluster)
+            {
+                photos.Add(inputs.PhotoOfFace[f]);
+            }
+
+            if (photos.Count >= options.MinPhotos && geometry.Cohesive(cluster, options.ClusterCohesionMax))
+            {
+                var p = NewPerson();
+                foreach (var f in cluster)
+                {
+                    Assign(f, p);
+                }
+
+                _peopleCreated++;
+                _byCluster += cluster.Count;
+            }
+        }
+
+        private List<(int Person, float[] Unit)> NamedCentroids()
+        {
+            var list = new List<(int, float[])>();
+            for (var p = 0; p < _people.Count; p++)
+            {
+                var person = _people[p];
+                if (person.Alive && person.Named)
+                {
+                    var unit = new float[person.Sum.Length];
+                    for (var k = 0; k < unit.Length; k++)
+                    {
+                        unit[k] = (float)(person.Sum[k] / person.Norm);
+                    }
+
+                    list.Add((p, unit));
+                }
+            }
+
+            return list;
         }
 
         /// <summary>The simulated user: names pure enough unnamed people, merging into an already named identity.</summary>
         private void NamePeople()
         {
-            // An unnamed person that gained no face since the user last looked was refused then and would be
-            // again (its size and majority are unchanged), so only those that changed are looked at, in
-            // person order as a look at every person would.
-            var changed = _unnamedChanged.ToArray();
-            _unnamedChanged.Clear();
-            Array.Sort(changed);
             var counts = new Dictionary<int, int>();
-            foreach (var p in changed)
+            for (var p = 0; p < _people.Count; p++)
             {
                 var person = _people[p];
                 if (!person.Alive || person.Named || person.Faces.Count < options.NameMinFaces)
@@ -292,7 +304,6 @@ public static class GatedPipeline
                     person.Named = true;
                     _named[p] = true;
                     _namedByTruth[truth] = p;
-                    _namedCentroids.Changed(p);
                 }
             }
         }
@@ -310,23 +321,15 @@ public static class GatedPipeline
             if (_personOf[face] < 0)
             {
                 _assigned.Add(face);
-                _waiting.Remove(face);
             }
 
             _personOf[face] = person;
-            var target = _people[person];
-            target.Add(face, inputs.Embeddings, inputs.Weights?[face] ?? 1f);
-            if (target.Named)
-            {
-                _namedCentroids.Changed(person);
-            }
-            else
-            {
-                _unnamedChanged.Add(person);
-            }
+            _people[person].Add(face, inputs.Embeddings, inputs.Weights?[face] ?? 1f);
         }
 
         private void Notify(GatedEvent e) => observer?.Invoke(new GatedSnapshot(e, _arrivals, _personOf, _named));
+
+        private static int StepSeed(int seed, int step) => unchecked((int)((uint)seed * 2654435761u ^ (uint)step));
 
         private static int[] Filled(int n, int value)
         {

@@ -15,13 +15,6 @@ internal interface IGatedGeometry
     /// </summary>
     (int Nearest, double D1, int Second, double D2) NearestPeople(int face, IReadOnlyList<GatedPerson> people, int[] personOf, IReadOnlyList<int> assigned);
 
-    /// <summary>
-    /// The named person (of <paramref name="named"/>, as of the step's start) whose direction is nearest to the
-    /// unit <paramref name="centroid"/> of the leftover cluster <paramref name="cluster"/>, its distance and the
-    /// second-nearest distance (-1 and infinity when there is none); ties go to the lower person.
-    /// </summary>
-    (int Nearest, double D1, double D2) NearestNamed(IReadOnlyList<int> cluster, float[] centroid, NamedCentroids named, int[] personOf);
-
     /// <summary>Whether the 90th percentile of the pairwise distances of <paramref name="faces"/> is within <paramref name="limit"/>.</summary>
     bool Cohesive(IReadOnlyList<int> faces, double limit);
 
