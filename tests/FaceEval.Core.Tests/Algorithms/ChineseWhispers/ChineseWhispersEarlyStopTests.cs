@@ -62,16 +62,7 @@ public class ChineseWhispersEarlyStopTests
     {
         // Random sparse graphs of varied distances: they converge in a few rounds, well before 100.
         var rng = new Random(seed);
-        var edges = new List<FaceEdge>();
-        var seen = new HashSet<(int, int)>();
-        for (var i = 0; i < n * degree; i++)
-        {
-            var (a, b) = (rng.Next(n), rng.Next(n));
-            if (a != b && seen.Add((Math.Min(a, b), Math.Max(a, b))))
-            {
-                edges.Add(new FaceEdge(Math.Min(a, b), Math.Max(a, b), (float)(rng.NextDouble() * 0.6)));
-            }
-        }
+        var edges = RandomEdges(rng, n, n * degree, () => (float)(rng.NextDouble() * 0.6));
 
         var options = new ChineseWhispersOptions(0.5) { Weight = weight, SelfLoops = selfLoops, Iterations = iterations };
 
@@ -79,6 +70,7 @@ public class ChineseWhispersEarlyStopTests
 
         Assert.Equal(Reference(n, edges, options, seed), labels);
     }
+
     [Theory]
     [InlineData(5, 120, 4, EdgeWeight.Unit, true, 100)]
     [InlineData(6, 120, 4, EdgeWeight.Unit, false, 100)]
@@ -94,16 +86,7 @@ public class ChineseWhispersEarlyStopTests
         // exactly at the threshold (not edges), a quarter of the nodes have none, and with 1 to 3
         // iterations the run stops by its pick budget before any fixed point.
         var rng = new Random(seed);
-        var edges = new List<FaceEdge>();
-        var seen = new HashSet<(int, int)>();
-        for (var i = 0; i < n * degree; i++)
-        {
-            var (a, b) = (rng.Next(n * 3 / 4), rng.Next(n * 3 / 4));
-            if (a != b && seen.Add((Math.Min(a, b), Math.Max(a, b))))
-            {
-                edges.Add(new FaceEdge(Math.Min(a, b), Math.Max(a, b), rng.Next(1, 6) / 8f));
-            }
-        }
+        var edges = RandomEdges(rng, n * 3 / 4, n * degree, () => rng.Next(1, 6) / 8f);
 
         var options = new ChineseWhispersOptions(0.5) { Weight = weight, SelfLoops = selfLoops, Iterations = iterations };
 
@@ -111,5 +94,22 @@ public class ChineseWhispersEarlyStopTests
 
         Assert.Contains(edges, e => e.Distance == 0.5f);
         Assert.Equal(Reference(n, edges, options, seed), labels);
+    }
+
+    /// <summary>Up to <paramref name="draws"/> distinct undirected edges among the first <paramref name="endpoints"/> nodes.</summary>
+    private static List<FaceEdge> RandomEdges(Random rng, int endpoints, int draws, Func<float> distance)
+    {
+        var edges = new List<FaceEdge>();
+        var seen = new HashSet<(int, int)>();
+        for (var i = 0; i < draws; i++)
+        {
+            var (a, b) = (rng.Next(endpoints), rng.Next(endpoints));
+            if (a != b && seen.Add((Math.Min(a, b), Math.Max(a, b))))
+            {
+                edges.Add(new FaceEdge(Math.Min(a, b), Math.Max(a, b), distance()));
+            }
+        }
+
+        return edges;
     }
 }
