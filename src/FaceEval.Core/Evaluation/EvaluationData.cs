@@ -52,13 +52,9 @@ public sealed class EvaluationData
     {
         var truth = snapshot.GroundTruth();
         ScoredFaces.Require(snapshot, truth);
-        var embeddings = snapshot.LoadEmbeddings(model);
-        Func<KnnGraph>? graph = neighbors is { IsGraph: true }
-            ? () => CachedGraph(snapshot, model, embeddings, neighbors, distanceProgress, notice)
-            : null;
-        var context = new ClusteringContext(embeddings, ArrivalOrder.FromFaces(snapshot.Faces), snapshot.PhotoIndex(), truth, distanceProgress, neighbors, graph);
+        var faces = new ClusteringContext(snapshot.LoadEmbeddings(model), ArrivalOrder.FromFaces(snapshot.Faces), snapshot.PhotoIndex(), truth);
         var lookalikes = Evaluation.Lookalikes.Of(snapshot, snapshot.Relations, relationTypes);
-        return new EvaluationData(snapshot, model, context, lookalikes);
+        return new EvaluationData(snapshot, model, faces, lookalikes).OnNeighbors(neighbors ?? NeighborChoice.Full, distanceProgress, notice);
     }
 
     private static KnnGraph CachedGraph(Snapshot snapshot, string model, Embeddings.EmbeddingMatrix embeddings, NeighborChoice choice, IProgress<double>? progress,
